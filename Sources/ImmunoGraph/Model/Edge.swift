@@ -1,0 +1,42 @@
+/// A directed, signed influence of one node on another, with the evidence that supports it.
+public struct Edge: Hashable, Sendable {
+    /// The identifier of the influencing node.
+    public var source: String
+    /// The identifier of the influenced node.
+    public var target: String
+    /// Whether the source raises or lowers the target.
+    public var sign: Sign
+    /// How the influence works (`.secretes`, `.binds`, …).
+    public var mechanism: Mechanism
+    /// The strength of the influence in the graded engine (default 1).
+    public var weight: Double
+    /// How many steps the influence takes to arrive (default 0).
+    public var delay: Int
+    /// The source level from which the influence counts: a logical level (≥ 1) for multi-valued
+    /// sources, or a fraction in [0, 1) for the graded engine. `nil` means the default (level 1).
+    public var threshold: Double?
+    /// The evidence for the edge; every edge of the curated catalog has at least one record.
+    public var evidence: [Evidence]
+    /// A curator's note, e.g. why the same pair has both signs.
+    public var note: String?
+
+    /// Creates an edge.
+    public init(
+        _ source: String, _ sign: Sign, _ target: String, mechanism: Mechanism? = nil,
+        weight: Double = 1, delay: Int = 0, threshold: Double? = nil, evidence: [Evidence] = [],
+        note: String? = nil
+    ) {
+        self.source = source
+        self.target = target
+        self.sign = sign
+        self.mechanism = mechanism ?? (sign == .activates ? .activates : .inhibits)
+        self.weight = weight
+        self.delay = delay
+        self.threshold = threshold
+        self.evidence = evidence
+        self.note = note
+    }
+
+    /// `"A -> B"` or `"A -| B"`.
+    public var arrowDescription: String { "\(source) \(sign.arrow) \(target)" }
+}

@@ -1,0 +1,34 @@
+extension MechanismGraph {
+    /// The inhibitor-dominant rule of `node` derived from its signed in-edges: "some activator
+    /// and no inhibitor", `(A1 | A2 | …) & !(I1 | I2 | …)`. A node with only inhibitors is on
+    /// unless one is on; a node with no in-edges has no rule (`nil`: it keeps its level).
+    ///
+    /// An edge whose ``Edge/threshold`` is a level ≥ 1 reads `source >= level`; otherwise `source`.
+    /// This is the convention of SIF importers (INDRA, DrugLogics).
+    ///
+    /// - Complexity: O(in-degree).
+    public func inhibitorDominantRule(for node: Int) -> Expression? {
+        var activators: [Expression] = []
+        var inhibitors: [Expression] = []
+        for e in inEdges(of: node) {
+            let edge = edges[e]
+            let level = edge.threshold.map { max(1, Int($0.rounded(.up))) } ?? 1
+            let atom = Expression.atom(.init(edge.source, .atLeast, level))
+            if edge.sign == .activates {
+                if !activators.contains(atom) { activators.append(atom) }
+            } else if !inhibitors.contains(atom) {
+                inhibitors.append(atom)
+            }
+        }
+        if activators.isEmpty && inhibitors.isEmpty { return nil }
+        if inhibitors.isEmpty { return .any(activators) }
+        let blocked = Expression.not(.any(inhibitors))
+        if activators.isEmpty { return blocked }
+        return .all([.any(activators), blocked])
+    }
+
+    /// The node's explicit rule, or its inhibitor-dominant rule when it has none.
+    public func effectiveRule(for node: Int) -> Expression? {
+        nodes[node].rule ?? inhibitorDominantRule(for: node)
+    }
+}

@@ -1,0 +1,139 @@
+/// A command-line error: `usage` exits 2, `input` exits 1.
+enum CLIError: Error, CustomStringConvertible {
+    /// The arguments are malformed (unknown option, missing value, wrong count).
+    case usage(String)
+    /// The arguments are well-formed but name bad input (unknown node, unreadable file).
+    case input(String)
+
+    var description: String {
+        switch self {
+        case .usage(let message), .input(let message): return message
+        }
+    }
+}
+
+/// One option a subcommand accepts.
+struct OptionSpec: Sendable {
+    /// The long name without dashes, e.g. `"knockout"`.
+    var name: String
+    /// A one-letter short name, e.g. `"o"` for `-o`.
+    var short: Character? = nil
+    /// The placeholder for its value (`"ID"`), or `nil` for a flag.
+    var value: String? = nil
+    /// Whether it may be given more than once.
+    var repeatable: Bool = false
+    /// One line of help.
+    var help: String
+}
+
+/// Parsed arguments of one subcommand.
+struct Arguments: Sendable {
+    /// Positional arguments, in order.
+    var positionals: [String] = []
+    /// Option values by long name, in the order given.
+    var values: [String: [String]] = [:]
+    /// Flags given.
+    var flags: Set<String> = []
+
+    /// Whether a flag was given.
+    func flag(_ name: String) -> Bool { flags.contains(name) }
+    /// The last value of an option, if given.
+    func value(_ name: String) -> String? { values[name]?.last }
+    /// All values of a repeatable option.
+    func all(_ name: String) -> [String] { values[name] ?? [] }
+
+    /// The value of an integer option, or `defaultValue`; a non-integer is a usage error.
+    func int(_ name: String, default defaultValue: Int) throws -> Int {
+        guard let text = value(name) else { return defaultValue }
+        guard let number = Int(text) else { throw CLIError.usage("--\(name) expects an integer, got '\(text)'") }
+        return number
+    }
+
+    /// The value of a numeric option, or `defaultValue`.
+    func double(_ name: String, default defaultValue: Double) throws -> Double {
+        guard let text = value(name) else { return defaultValue }
+        guard let number = Double(text), number.isFinite else {
+            throw CLIError.usage("--\(name) expects a number, got '\(text)'")
+        }
+        return number
+    }
+
+    /// A value that must be one of `choices`.
+    func choice(_ name: String, _ choices: [String], default defaultValue: String) throws -> String {
+        let chosen = value(name) ?? defaultValue
+        guard choices.contains(chosen) else {
+            throw CLIError.usage("--\(name) must be one of \(choices.joined(separator: ", ")); got '\(chosen)'")
+        }
+        return chosen
+    }
+
+    /// Parses `words` against `options`, accepting `--name value`, `--name=value`, `-x value`,
+    /// flags, and `--` to end options. Unknown options are usage errors with a suggestion.
+    static func parse(_ words: [String], options: [OptionSpec]) throws -> Arguments {
+        var result = Arguments()
+        var i = 0
+        var onlyPositionals = false
+        while i < words.count {
+            let word = words[i]
+            i += 1
+            if onlyPositionals || !word.hasPrefix("-") || word == "-" || Double(word) != nil {
+                result.positionals.append(word)
+                continue
+            }
+            if word == "--" { onlyPositionals = true; continue }
+            var name: String
+            var inline: String?
+            if word.hasPrefix("--") {
+                name = String(word.dropFirst(2))
+                if let eq = name.firstIndex(of: "=") {
+                    inline = String(name[name.index(after: eq)...])
+                    name = String(name[..<eq])
+                }
+            } else {
+                let letter = word.dropFirst().first
+                guard word.count == 2, let spec = options.first(where: { $0.short == letter }) else {
+                    throw CLIError.usage("unknown option '\(word)'")
+                }
+                name = spec.name
+            }
+            guard let spec = options.first(where: { $0.name == name }) else {
+                let guess = options.map(\.name).min { editDistance($0, name) < editDistance($1, name) }
+                let hint = guess.map { editDistance($0, name) <= 3 ? "; did you mean --\($0)?" : "" } ?? ""
+                throw CLIError.usage("unknown option '--\(name)'\(hint)")
+            }
+            if spec.value == nil {
+                if inline != nil { throw CLIError.usage("--\(name) is a flag and takes no value") }
+                result.flags.insert(name)
+                continue
+            }
+            let value: String
+            if let inline {
+                value = inline
+            } else {
+                guard i < words.count else { throw CLIError.usage("--\(name) expects a value \(spec.value ?? "")") }
+                value = words[i]
+                i += 1
+            }
+            if !spec.repeatable, result.values[name] != nil {
+                throw CLIError.usage("--\(name) may be given only once")
+            }
+            result.values[name, default: []].append(value)
+        }
+        return result
+    }
+
+    static func editDistance(_ a: String, _ b: String) -> Int {
+        let a = Array(a), b = Array(b)
+        if a.isEmpty || b.isEmpty { return max(a.count, b.count) }
+        var previous = Array(0...b.count)
+        var current = previous
+        for i in 1...a.count {
+            current[0] = i
+            for j in 1...b.count {
+                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+            }
+            swap(&previous, &current)
+        }
+        return previous[b.count]
+    }
+}

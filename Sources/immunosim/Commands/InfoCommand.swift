@@ -1,0 +1,64 @@
+import ImmunoGraph
+
+/// `immunosim info MODEL [--json]`: counts by kind and sign, feedback loops, diagnostics.
+let infoCommand = Command(
+    name: "info",
+    summary: "Summarise a model: nodes by kind, edges by sign, feedback loops and diagnostics.",
+    usage: "MODEL [--json] [--max-loop-length N]",
+    options: [
+        OptionSpec(name: "json", help: "Print JSON instead of text."),
+        OptionSpec(name: "max-loop-length", value: "N", help: "Longest feedback loop to list (default 8)."),
+    ],
+    examples: ["immunosim info builtin:flagship", "immunosim info model.json --json"],
+    run: { arguments in
+        guard arguments.positionals.count == 1 else {
+            throw CLIError.usage("info takes exactly one MODEL argument")
+        }
+        let graph = try ModelLoader.load(arguments.positionals[0])
+        let maxLength = try arguments.int("max-loop-length", default: 8)
+        let loops = graph.feedbackLoops(maxLength: maxLength, limit: 1000)
+        var kinds: [String: Int] = [:]
+        for node in graph.nodes { kinds[node.kind.rawValue, default: 0] += 1 }
+        var signs: [String: Int] = [:]
+        for edge in graph.edges { signs[edge.sign.rawValue, default: 0] += 1 }
+        let uncited = graph.edges.filter { $0.evidence.isEmpty }.count
+        if arguments.flag("json") {
+            let object: [String: Any] = [
+                "name": graph.name,
+                "nodes": graph.nodeCount,
+                "edges": graph.edgeCount,
+                "nodesByKind": kinds,
+                "edgesBySign": signs,
+                "edgesWithoutEvidence": uncited,
+                "feedbackLoops": loops.map { loop in
+                    ["sign": loop.sign == .activates ? "positive" : "negative", "length": loop.length,
+                     "path": graph.describe(loop)] as [String: Any]
+                },
+                "diagnostics": graph.diagnostics.map { d in
+                    ["severity": d.severity.rawValue, "code": d.code, "subject": d.subject, "message": d.message]
+                },
+            ]
+            print(try jsonText(object))
+            return 0
+        }
+        print("\(graph.name): \(graph.nodeCount) nodes, \(graph.edgeCount) edges")
+        print("nodes by kind:")
+        for (kind, count) in kinds.sorted(by: { $0.key < $1.key }) { print("  \(kind): \(count)") }
+        print("edges by sign:")
+        for (sign, count) in signs.sorted(by: { $0.key < $1.key }) { print("  \(sign): \(count)") }
+        print("edges without evidence: \(uncited)")
+        let positive = loops.filter { $0.sign == .activates }.count
+        print("feedback loops (length <= \(maxLength)): \(loops.count) (\(positive) positive, \(loops.count - positive) negative)")
+        for loop in loops.prefix(20) {
+            print("  [\(loop.sign == .activates ? "+" : "-")] \(graph.describe(loop))")
+        }
+        if loops.count > 20 { print("  … \(loops.count - 20) more") }
+        if graph.diagnostics.isEmpty {
+            print("diagnostics: none")
+        } else {
+            print("diagnostics: \(graph.diagnostics.count)")
+            for diagnostic in graph.diagnostics { print("  \(diagnostic)") }
+        }
+        return 0
+    }
+)

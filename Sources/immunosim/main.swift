@@ -1,0 +1,57 @@
+import Foundation
+import ImmunoGraph
+import ImmunoSim
+
+/// Entry point: `immunosim SUBCOMMAND [ARGUMENTS]`. Exit codes: 0 ok, 1 bad input, 2 usage.
+func runMain(_ words: [String]) -> Int32 {
+    let overview = """
+        OVERVIEW: Mechanism-graph simulation of tumour immunology.
+
+        USAGE: immunosim <subcommand> [arguments]
+
+        SUBCOMMANDS:
+        \(allCommands.map { "  " + $0.name.padding(toLength: 14, withPad: " ", startingAt: 0) + $0.summary }.joined(separator: "\n"))
+
+        See 'immunosim <subcommand> --help' for details.
+        """
+    guard let first = words.first else {
+        printError(overview)
+        return 2
+    }
+    if first == "--help" || first == "-h" || first == "help" {
+        print(overview)
+        return 0
+    }
+    guard let command = allCommands.first(where: { $0.name == first }) else {
+        let guess = allCommands.map(\.name).min { Arguments.editDistance($0, first) < Arguments.editDistance($1, first) }
+        let hint = guess.map { Arguments.editDistance($0, first) <= 2 ? " Did you mean '\($0)'?" : "" } ?? ""
+        printError("immunosim: error: unknown subcommand '\(first)'.\(hint)\nSee 'immunosim --help'.")
+        return 2
+    }
+    let rest = Array(words.dropFirst())
+    if rest.contains("--help") || rest.contains("-h") {
+        print(command.help)
+        return 0
+    }
+    do {
+        let arguments = try Arguments.parse(rest, options: command.options)
+        return try command.run(arguments)
+    } catch let error as CLIError {
+        switch error {
+        case .usage(let message):
+            printError("immunosim \(command.name): error: \(message)\nUsage: immunosim \(command.name) \(command.usage)")
+            return 2
+        case .input(let message):
+            printError("immunosim \(command.name): error: \(message)")
+            return 1
+        }
+    } catch let error as GraphValidationError {
+        printError("immunosim \(command.name): error: \(error.description)")
+        return 1
+    } catch {
+        printError("immunosim \(command.name): error: \(error)")
+        return 1
+    }
+}
+
+exit(runMain(Array(CommandLine.arguments.dropFirst())))
