@@ -19,10 +19,23 @@ extension MechanismGraph {
         var found: [SignedPath] = []
         let cap = limit.multipliedReportingOverflow(by: 64).overflow ? Int.max : limit * 64
         var stop = false
+        // Reused across starts; only the entries a start touched are reset (O(N + E) overall
+        // for the distance passes on sparse components, not O(N²)).
+        var back = [Int](repeating: -1, count: nodeCount)
+        var touched: [Int] = []
+        var onPath = [Bool](repeating: false, count: nodeCount)
+        var componentSize = [Int](repeating: 0, count: nodeCount)
+        for v in 0..<nodeCount { componentSize[component[v]] += 1 }
         for s in 0..<nodeCount where !stop {
+            for v in touched { back[v] = -1 }
+            touched.removeAll(keepingCapacity: true)
+            // A node alone in its component lies on a loop only through a self-edge.
+            if componentSize[component[s]] == 1 && !outEdges(of: s).contains(where: { edgeTarget[$0] == Int32(s) }) {
+                continue
+            }
             // Distances back to s inside s's component, among nodes >= s.
-            var back = [Int](repeating: -1, count: nodeCount)
             back[s] = 0
+            touched.append(s)
             var queue = [s]
             var head = 0
             while head < queue.count {
@@ -33,12 +46,13 @@ extension MechanismGraph {
                     let v = Int(edgeSource[e])
                     if v > s, back[v] < 0, component[v] == component[s] {
                         back[v] = back[u] + 1
+                        touched.append(v)
                         queue.append(v)
                     }
                 }
             }
             enumerate(
-                start: s, maxLength: maxLength, allowed: { $0 > s && component[$0] == component[s] },
+                start: s, maxLength: maxLength, onPath: &onPath, allowed: { $0 > s && component[$0] == component[s] },
                 remaining: { back[$0] }, isEnd: { $0 == s }
             ) { nodes, edges, product in
                 found.append(SignedPath(nodes: nodes, edges: edges, sign: product))

@@ -18,8 +18,9 @@ extension MechanismGraph {
         guard toTarget[source] >= 0 else { return [] }
         var found: [SignedPath] = []
         let cap = limit.multipliedReportingOverflow(by: 64).overflow ? Int.max : limit * 64
+        var onPath = [Bool](repeating: false, count: nodeCount)
         enumerate(
-            start: source, maxLength: maxLength, allowed: { _ in true },
+            start: source, maxLength: maxLength, onPath: &onPath, allowed: { _ in true },
             remaining: { toTarget[$0] }, isEnd: { $0 == target }
         ) { nodes, edges, product in
             if sign == nil || sign == product {
@@ -32,12 +33,12 @@ extension MechanismGraph {
 
     /// Iterative DFS over simple paths from `start`. `remaining(v)` is a lower bound on the edges
     /// from v to an end (−1 if none); `isEnd(v)` ends a path at v (which is then not expanded).
-    /// `report` returns false to stop.
+    /// `report` returns false to stop. `onPath` is an all-false scratch array of `nodeCount`
+    /// entries, returned all false (reused so that many starts cost no allocation each).
     func enumerate(
-        start: Int, maxLength: Int, allowed: (Int) -> Bool, remaining: (Int) -> Int, isEnd: (Int) -> Bool,
-        report: ([Int], [Int], Sign) -> Bool
+        start: Int, maxLength: Int, onPath: inout [Bool], allowed: (Int) -> Bool, remaining: (Int) -> Int,
+        isEnd: (Int) -> Bool, report: ([Int], [Int], Sign) -> Bool
     ) {
-        var onPath = [Bool](repeating: false, count: nodeCount)
         var pathNodes = [start]
         var pathEdges: [Int] = []
         var signs: [Sign] = [.activates]  // sign product up to each node
@@ -59,7 +60,10 @@ extension MechanismGraph {
             let used = pathEdges.count + 1
             let product = signs[signs.count - 1].composed(with: edges[e].sign)
             if isEnd(v) {
-                if !report(pathNodes + [v], pathEdges + [e], product) { return }
+                if !report(pathNodes + [v], pathEdges + [e], product) {
+                    for u in pathNodes { onPath[u] = false }
+                    return
+                }
                 continue
             }
             guard !onPath[v], allowed(v), used < maxLength else { continue }

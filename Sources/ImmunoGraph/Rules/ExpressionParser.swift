@@ -7,6 +7,13 @@ public struct ExpressionSyntaxError: Error, Hashable, Sendable, CustomStringConv
     /// What was wrong and what was expected.
     public var message: String
 
+    /// Creates a syntax error.
+    public init(line: Int, column: Int, message: String) {
+        self.line = line
+        self.column = column
+        self.message = message
+    }
+
     public var description: String { "\(line):\(column): \(message)" }
 }
 
