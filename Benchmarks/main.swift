@@ -78,6 +78,15 @@ do {
             checksum &+= sum
         }
         report("graph.lookup", Double(ids.count) / time, "lookups/s")
+        // Reference: the standard library's Dictionary on the same keys, same run.
+        var dictionary: [String: Int] = [:]
+        for (i, node) in graph.nodes.enumerated() { dictionary[node.id] = i }
+        let reference = best(5) {
+            var sum = 0
+            for id in ids { sum &+= dictionary[id] ?? 0 }
+            checksum &+= sum
+        }
+        report("graph.lookup.stdlibDictionary", Double(ids.count) / reference, "lookups/s")
     }
     if selected("graph.signedPaths") {
         let graph = try Catalog.flagship()

@@ -66,8 +66,7 @@ public struct GraphBuilder: Sendable {
         }
 
         // Nodes and the identifier table.
-        var lookup: [String: Int32] = [:]
-        lookup.reserveCapacity(nodes.count)
+        var lookup = IdentifierTable(capacity: nodes.count + nodes.reduce(0) { $0 + $1.synonyms.count })
         for (i, node) in nodes.enumerated() {
             if node.id.isEmpty {
                 fail("empty-identifier", "node #\(i + 1)", "node has an empty identifier")
@@ -87,7 +86,7 @@ public struct GraphBuilder: Sendable {
                         Diagnostic(.warning, code: "synonym-taken", subject: node.id,
                             message: "synonym '\(synonym)' already names '\(nodes[Int(other)].id)'; ignored"))
                 } else {
-                    lookup[synonym] = lookup[node.id]
+                    if let own = lookup[node.id] { lookup.updateValue(own, forKey: synonym) }
                 }
             }
         }

@@ -26,12 +26,12 @@ public struct MechanismGraph: Sendable {
     /// In-edges of node i are inEdgeList[inOffsets[i]..<inOffsets[i+1]].
     let inOffsets: [Int32]
     let inEdgeList: [Int32]
-    let lookup: [String: Int32]
+    let lookup: IdentifierTable
 
     init(
         name: String, nodes: [Node], edges: [Edge], backgrounds: [Background], diagnostics: [Diagnostic],
         edgeSource: [Int32], edgeTarget: [Int32], outOffsets: [Int32], inOffsets: [Int32],
-        inEdgeList: [Int32], lookup: [String: Int32]
+        inEdgeList: [Int32], lookup: IdentifierTable
     ) {
         self.name = name
         self.nodes = nodes
