@@ -38,6 +38,7 @@ public enum ExpressionParser {
     /// Parses `text` as one rule.
     ///
     /// - Parameters:
+    ///   - text: the rule, e.g. `A & !B | C >= 2`.
     ///   - line: the line number to report in errors (for rules read from a file).
     ///   - columnOffset: added to every column in errors (the rule's position on its line, 0-based).
     /// - Complexity: O(n) in the length of the text.
