@@ -14,12 +14,12 @@ import Foundation
 ///
 ///     h(u) = u^n (1 + θ^n) / (u^n + θ^n),   u = x_s(t − d),   v = min(1, w · h(u))
 ///
-/// (h(0) = 0, h(θ) ≈ ½, h(1) = 1; `n` = ``GradedParameters/hillExponent``, default 3). Activators
+/// (h(0) = 0, h(θ) = (1 + θ^n)/2, h(1) = 1; `n` = ``GradedParameters/hillExponent``, default 1). Activators
 /// and inhibitors combine as independent causes (noisy-OR):
 ///
 ///     A = 1 − ∏_activators (1 − v)      (A = 1 when the node has no activator)
 ///     I = 1 − ∏_inhibitors (1 − v)
-///     f = b + (1 − b) · A · (1 − I)
+///     f = (b + (1 − b) · A) · (1 − I)
 ///
 /// with the basal level `b` (``Node/basal``, default 0). `f` rises with every activator and falls
 /// with every inhibitor. A node with only inhibitors is on unless inhibited (the SIF convention of
@@ -185,8 +185,4 @@ public struct CompiledGradedModel: Sendable {
     /// The basal level of node `i` after defaults.
     public func basal(ofNode i: Int) -> Double { basal[i] }
 
-    /// The target level of a node of kind `.signed` from the transfer values: the documented `f`.
-    @inlinable static func combine(basal b: Double, activation a: Double, inhibition i: Double) -> Double {
-        b + (1 - b) * a * (1 - i)
-    }
 }

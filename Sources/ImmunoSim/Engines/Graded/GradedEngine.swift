@@ -174,7 +174,7 @@ extension CompiledGradedModel {
                     var pi = 1.0
                     for k in mid..<hi { pi *= 1 - transfer(k) }
                     let a = mid > lo ? 1 - pa : 1
-                    f = basal[i] + (1 - basal[i]) * a * pi
+                    f = (basal[i] + (1 - basal[i]) * a) * pi
                 case .rule:
                     var top = -1
                     for pc in Int(ruleStart[i])..<Int(ruleEnd[i]) {

@@ -2,7 +2,12 @@
 ///
 /// See ``CompiledGradedModel`` and `Guides/GradedSemantics.md` for the equations.
 public struct GradedParameters: Hashable, Sendable, Codable {
-    /// The Hill exponent `n` of every edge transfer function (an integer 1…8, default 3).
+    /// The Hill exponent `n` of every edge transfer function (an integer 1…8, default 1).
+    ///
+    /// Default 1 (a saturating, Michaelis–Menten-like transfer): with steeper transfers the
+    /// negative feedback loops of checkpoint models (PD-1 and TIM-3 on the flagship) become limit
+    /// cycles in discrete time and a "steady-state" readout depends on the phase. Raise it for
+    /// switch-like or bistable behaviour.
     public var hillExponent: Int
     /// The transfer threshold (half-activation level) of an edge without ``Edge/threshold`` (default 0.5).
     public var threshold: Double
@@ -13,7 +18,7 @@ public struct GradedParameters: Hashable, Sendable, Codable {
     public var basal: Double
 
     /// Creates parameters; the defaults run any unparameterised signed graph.
-    public init(hillExponent: Int = 3, threshold: Double = 0.5, rate: Double = 0.5, basal: Double = 0) {
+    public init(hillExponent: Int = 1, threshold: Double = 0.5, rate: Double = 0.5, basal: Double = 0) {
         self.hillExponent = hillExponent
         self.threshold = threshold
         self.rate = rate
