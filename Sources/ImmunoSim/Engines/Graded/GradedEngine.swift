@@ -81,6 +81,11 @@ extension CompiledGradedModel {
         let blocks = inputs.therapies.filter { $0.effect == .blockSlots }
         let modifiers = inputs.therapies.filter { $0.effect == .deplete || $0.effect == .supply || $0.effect == .damage }
         let drivers = inputs.therapies.filter { $0.effect == .drive }
+        // Strength profiles are computed once per run, so the loop reads one number per therapy.
+        let horizon = max(0, steps) + 2
+        let blockStrength = blocks.map { $0.therapy.strengthProfile(steps: horizon) }
+        let modifierStrength = modifiers.map { $0.therapy.strengthProfile(steps: horizon) }
+        let driverStrength = drivers.map { $0.therapy.strengthProfile(steps: horizon) }
         let keepGoing = history.withUnsafeBufferPointer { observe(0, UnsafeBufferPointer(rebasing: $0[0..<n])) }
         guard keepGoing, steps > 0 else { return }
         let hill = parameters.hillExponent
@@ -90,8 +95,8 @@ extension CompiledGradedModel {
             for d in 0...maxDelay { slotBase[d] = (((t - d) % ringSize + ringSize) % ringSize) * n }
             if !blocks.isEmpty {
                 for block in blocks { for k in block.slots { weight[Int(k)] = baseWeight[Int(k)] } }
-                for block in blocks {
-                    let factor = 1 - block.therapy.strength(at: t)
+                for (b, block) in blocks.enumerated() {
+                    let factor = 1 - blockStrength[b][t]
                     for k in block.slots { weight[Int(k)] *= factor }
                 }
             }
@@ -103,9 +108,9 @@ extension CompiledGradedModel {
             default: step(hill: hill, current: current, next: next, history: &history, targets: &targets, weight: weight, slotBase: slotBase, stack: &stack)
             }
             let base = next * n
-            for modifier in modifiers {
+            for (m, modifier) in modifiers.enumerated() {
                 let i = modifier.node
-                let s = modifier.therapy.strength(at: t)
+                let s = modifierStrength[m][t]
                 let f = targets[i]
                 let g: Double
                 switch modifier.effect {
@@ -116,7 +121,7 @@ extension CompiledGradedModel {
                 let x = history[current * n + i]
                 history[base + i] = x + rate[i] * (g - x)
             }
-            for driver in drivers { history[base + driver.node] = driver.therapy.strength(at: t + 1) }
+            for (d, driver) in drivers.enumerated() { history[base + driver.node] = driverStrength[d][t + 1] }
             for clamp in inputs.clamps where clamp.window.contains(t + 1) { history[base + clamp.node] = clamp.level }
             let more = history.withUnsafeBufferPointer { observe(t + 1, UnsafeBufferPointer(rebasing: $0[base..<(base + n)])) }
             if !more { return }
