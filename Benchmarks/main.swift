@@ -141,6 +141,9 @@ do {
             report("graded.batch.scenarios", Double(scenarios.count) / time, "scenarios/s")
             report("graded.batch.node-updates", Double(scenarios.count * steps * 1000) / time, "node-updates/s")
             report("graded.compile.1k", compileTime * 1e3, "ms")
+            let plain = try model.inputs(for: Scenario(model: "random"))
+            let plainTime = best(3) { for _ in 0..<100 { checksum &+= Int(model.finalLevels(plain, steps: steps).reduce(0, +)) } }
+            report("graded.batch.plain-node-updates", Double(100 * steps * 1000) / plainTime, "node-updates/s")
         }
     }
 } catch {

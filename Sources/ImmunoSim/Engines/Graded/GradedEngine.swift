@@ -100,12 +100,14 @@ extension CompiledGradedModel {
                     for k in block.slots { weight[Int(k)] *= factor }
                 }
             }
-            switch hill {
-            case 1: step(hill: 1, current: current, next: next, history: &history, targets: &targets, weight: weight, slotBase: slotBase, stack: &stack)
-            case 2: step(hill: 2, current: current, next: next, history: &history, targets: &targets, weight: weight, slotBase: slotBase, stack: &stack)
-            case 3: step(hill: 3, current: current, next: next, history: &history, targets: &targets, weight: weight, slotBase: slotBase, stack: &stack)
-            case 4: step(hill: 4, current: current, next: next, history: &history, targets: &targets, weight: weight, slotBase: slotBase, stack: &stack)
-            default: step(hill: hill, current: current, next: next, history: &history, targets: &targets, weight: weight, slotBase: slotBase, stack: &stack)
+            // Specialised copies of the kernel: the Hill power unrolls and, without delays, every
+            // edge reads the current state directly.
+            switch (hill, maxDelay == 0) {
+            case (1, true): step(hill: 1, delayed: false, current: current, next: next, history: &history, targets: &targets, weight: weight, slotBase: slotBase, stack: &stack)
+            case (1, false): step(hill: 1, delayed: true, current: current, next: next, history: &history, targets: &targets, weight: weight, slotBase: slotBase, stack: &stack)
+            case (2, true): step(hill: 2, delayed: false, current: current, next: next, history: &history, targets: &targets, weight: weight, slotBase: slotBase, stack: &stack)
+            case (3, true): step(hill: 3, delayed: false, current: current, next: next, history: &history, targets: &targets, weight: weight, slotBase: slotBase, stack: &stack)
+            default: step(hill: hill, delayed: true, current: current, next: next, history: &history, targets: &targets, weight: weight, slotBase: slotBase, stack: &stack)
             }
             let base = next * n
             for (m, modifier) in modifiers.enumerated() {
@@ -138,7 +140,7 @@ extension CompiledGradedModel {
     /// One synchronous update of every node from the ring buffer slot `current` into `next`.
     @inline(__always)
     private func step(
-        hill: Int, current: Int, next: Int, history: inout [Double], targets: inout [Double],
+        hill: Int, delayed: Bool, current: Int, next: Int, history: inout [Double], targets: inout [Double],
         weight: [Double], slotBase: [Int], stack: inout [Double]
     ) {
         let n = nodeCount
@@ -162,7 +164,7 @@ extension CompiledGradedModel {
             let cur = current * n
             let out = next * n
             @inline(__always) func transfer(_ k: Int) -> Double {
-                let u = h[sb[Int(delay[k])] + Int(source[k])]
+                let u = h[(delayed ? sb[Int(delay[k])] : cur) + Int(source[k])]
                 var un = u
                 var p = 1
                 while p < hill { un *= u; p += 1 }
