@@ -15,7 +15,9 @@ extension Catalog {
             Node("ANTI_PD1", name: "anti-PD-1 antibody", kind: .therapy)
             Node("ANTI_PDL1", name: "anti-PD-L1 antibody", kind: .therapy)
             Node("ANTI_TIM3", name: "anti-TIM-3 antibody", kind: .therapy)
-            Node("ANTIGEN", name: "tumour antigen signal", kind: .process, note: "an input held on: the tumour is antigenic")
+            // Graded dynamics: basal 1 keeps the antigen input on (a node without inputs otherwise keeps
+            // its initial level, 0); the tumour is antigenic throughout.
+            Node("ANTIGEN", name: "tumour antigen signal", kind: .process, basal: 1, note: "an input held on: the tumour is antigenic")
             Node("PD1", name: "PD-1", kind: .checkpointReceptor)
             Node("PDL1", name: "PD-L1", kind: .checkpointLigand, synonyms: ["CD274", "B7-H1"])
             Node("TIM3", name: "TIM-3", kind: .checkpointReceptor, synonyms: ["HAVCR2"])

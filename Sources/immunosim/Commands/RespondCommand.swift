@@ -1,0 +1,66 @@
+import Foundation
+import ImmunoGraph
+import ImmunoSim
+
+/// `immunosim respond MODEL --therapy SPEC... [--readout ID]... [--json]`: baseline vs treated.
+let respondCommand = Command(
+    name: "respond",
+    summary: "Compare a treated run with its baseline: which nodes go up or down, and when.",
+    usage: "MODEL --therapy SPEC... [--readout ID]... [--semantics graded|logical] [--steps N] [--steady-state] "
+        + "[--background NAME] [--knockout ID]... [--overexpress ID]... [--initial ID=LEVEL]... [--tolerance X] [--json]",
+    options: ScenarioOptions.specs + [
+        OptionSpec(name: "readout", value: "ID", repeatable: true, help: "A node to report (default: every non-therapy node)."),
+        OptionSpec(name: "semantics", value: "NAME", help: "graded (default) or logical."),
+        OptionSpec(name: "steps", value: "N", help: "Steps to run; levels are read at the last step (default 100)."),
+        OptionSpec(name: "steady-state", help: "Read at steady state (max |Δ| < 1e-6, at most --steps steps, default 10000)."),
+        OptionSpec(name: "tolerance", value: "X", help: "Largest difference called unchanged (default 0.02)."),
+        OptionSpec(name: "json", help: "Print JSON: {\"readouts\": [{\"node\", \"baseline\", \"treated\", \"delta\", \"direction\"}]}."),
+    ],
+    examples: [
+        "immunosim respond builtin:flagship --therapy ANTI_PD1@10 --readout TIM3 --readout PDL1",
+        "immunosim respond builtin:flagship --therapy ANTI_PD1@10 --therapy ANTI_TIM3@10 --steady-state --json",
+    ],
+    run: { arguments in
+        guard arguments.positionals.count == 1 else {
+            throw CLIError.usage("respond takes exactly one MODEL argument")
+        }
+        let semantics = try arguments.choice("semantics", ["graded", "logical"], default: "graded")
+        if semantics == "logical" {
+            throw CLIError.usage("logical semantics for respond arrives with the logical engine")
+        }
+        guard !arguments.all("therapy").isEmpty else {
+            throw CLIError.usage("respond needs at least one --therapy SPEC")
+        }
+        let reference = arguments.positionals[0]
+        let graph = try ModelLoader.load(reference)
+        let scenario = try ScenarioOptions.scenario(from: arguments, graph: graph, reference: reference)
+        let tolerance = try arguments.double("tolerance", default: Response.defaultTolerance)
+        guard tolerance >= 0 else { throw CLIError.usage("--tolerance must not be negative") }
+        let time: ReadoutTime
+        if arguments.flag("steady-state") {
+            let cap = try arguments.int("steps", default: 10_000)
+            guard cap > 0 else { throw CLIError.usage("--steps must be positive") }
+            time = .steadyState(epsilon: 1e-6, maxSteps: cap)
+        } else {
+            let steps = try arguments.int("steps", default: 100)
+            guard steps >= 0 else { throw CLIError.usage("--steps must not be negative") }
+            time = .step(steps)
+        }
+        let readouts = arguments.all("readout")
+        let response: Response
+        do {
+            let model = try CompiledGradedModel(graph)
+            response = try model.response(to: scenario, at: time, readouts: readouts.isEmpty ? nil : readouts, tolerance: tolerance)
+        } catch let error as PerturbationError {
+            throw CLIError.input(error.message)
+        } catch let error as GradedModelError {
+            throw CLIError.input(error.message)
+        }
+        if arguments.flag("json") {
+            print(try response.jsonText())
+        } else {
+            print(response)
+        }
+        return 0
+    }
+)
