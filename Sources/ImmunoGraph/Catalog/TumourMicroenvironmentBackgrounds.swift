@@ -37,7 +37,7 @@ extension TumourMicroenvironment {
             clamps: [Clamp(node: "MMR_DEFICIENCY", level: 1)]),
         Background(
             name: "B2M_LOSS",
-            summary: "Beta-2 microglobulin loss of function: no MHC class I from B2M, as in melanomas relapsing on PD-1 blockade (003 §2.5).",
-            clamps: [Clamp(node: "B2M", level: 0)]),
+            summary: "Beta-2 microglobulin loss of function: no MHC class I on tumour cells, as in melanomas relapsing on PD-1 blockade (003 §2.5).",
+            clamps: [Clamp(node: "MHC_I", level: 0)]),
     ]
 }

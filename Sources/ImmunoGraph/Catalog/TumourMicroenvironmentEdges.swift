@@ -5,6 +5,12 @@ extension TumourMicroenvironment {
     static let inducedExpressionDelay = 3
     /// CTLA-4 peaks two to three days after activation (003 §2.1): two steps.
     static let ctla4Delay = 2
+    /// Weight of the constitutive TIM-3 ligands (see the TIM-3 edges).
+    static let ligandWeight = 0.5
+    /// Weight of the direct PD-1/TIM-3 brakes on cytokines and killing (see the PD-1 edges).
+    static let directBrakeWeight = 0.5
+    /// Weight of each of the three CXCR3 chemokines on T-cell recruitment (see the chemokine edges).
+    static let chemokineWeight = 0.4
 
     /// The edges, grouped by axis. Weight 1, delay 0 and no threshold are the defaults; every
     /// other value carries its reason. Evidence comes from `seeds/` through ``Catalog/cite(_:)``.
@@ -58,10 +64,9 @@ extension TumourMicroenvironment {
             // MARK: Priming and antigen presentation
             Edge("CDC1", .activates, "ANTIGEN_PRESENTATION", mechanism: "crossPresents", evidence: cite("S000-28")),
             Edge("DC", .activates, "ANTIGEN_PRESENTATION", mechanism: "primes", evidence: cite("S000-30")),
-            Edge("MHC_I", .activates, "ANTIGEN_PRESENTATION", mechanism: "presents", evidence: cite("S001-09")),
+            Edge("MHC_I", .activates, "ANTIGEN_PRESENTATION", mechanism: "presents", evidence: cite("S001-09", "S003-38")),
             Edge("NEOANTIGENS", .activates, "ANTIGEN_PRESENTATION", mechanism: "presents", evidence: cite("S003-28")),
             Edge("MMR_DEFICIENCY", .activates, "NEOANTIGENS", mechanism: "increases", evidence: cite("S003-27")),
-            Edge("B2M", .activates, "MHC_I", mechanism: "requiredFor", evidence: cite("S003-38")),
             Edge("ANTIGEN_PRESENTATION", .activates, "TCR", mechanism: .signals, evidence: cite("S003-48")),
             Edge("ANTIGEN_PRESENTATION", .activates, "CTL_CYTOTOXICITY", mechanism: "enables", evidence: cite("S001-09")),
 
@@ -90,7 +95,8 @@ extension TumourMicroenvironment {
             Edge("IL15", .activates, "PD1", mechanism: .inducesExpression, weight: 0.5, evidence: cite("S003-10")),
             Edge("IL21", .activates, "PD1", mechanism: .inducesExpression, weight: 0.5, evidence: cite("S003-10"),
                 note: "acute IL-21 as an activation signal (003); engineered 4/21 receptors lowered PD-1 on CAR T cells (002 §3.1), a context left out"),
-            Edge("CD8_T", .activates, "PD1", mechanism: "expresses", evidence: cite("S003-41")),
+            // Expression on infiltrating CD8 T cells overlaps the TCR-induced PD-1 above: half weight.
+            Edge("CD8_T", .activates, "PD1", mechanism: "expresses", weight: 0.5, evidence: cite("S003-41")),
             Edge("PDL1", .activates, "PD1", mechanism: .binds, evidence: cite("S003-11")),
             // Higher affinity but lower abundance than PD-L1 (S003-12): a secondary ligand.
             Edge("PDL2", .activates, "PD1", mechanism: .binds, weight: 0.5, evidence: cite("S003-12")),
@@ -103,8 +109,10 @@ extension TumourMicroenvironment {
             Edge("IFNG", .activates, "PDL1", mechanism: .inducesExpression, delay: inducedExpressionDelay,
                 evidence: cite("S003-30", "S001-19", "S000-26")),
             Edge("PD1", .inhibits, "PI3K_AKT", mechanism: .inhibits, evidence: cite("S003-14")),
-            Edge("PD1", .inhibits, "IFNG", mechanism: .inhibits, evidence: cite("S003-16")),
-            Edge("PD1", .inhibits, "CTL_CYTOTOXICITY", mechanism: .inhibits, evidence: cite("S003-16")),
+            // PD-1 and TIM-3 also brake through T_CELL_ACTIVATION; the direct cytokine and killing
+            // edges add the specific part without counting the brake twice: half weight.
+            Edge("PD1", .inhibits, "IFNG", mechanism: .inhibits, weight: directBrakeWeight, evidence: cite("S003-16")),
+            Edge("PD1", .inhibits, "CTL_CYTOTOXICITY", mechanism: .inhibits, weight: directBrakeWeight, evidence: cite("S003-16")),
             Edge("PD1", .activates, "T_CELL_EXHAUSTION", mechanism: "induces", evidence: cite("S003-17")),
             Edge("PD1", .activates, "TUMOR_APOPTOSIS_RESISTANCE", mechanism: "reverseSignals", evidence: cite("S003-19")),
             Edge("TUMOR_APOPTOSIS_RESISTANCE", .inhibits, "CTL_CYTOTOXICITY", mechanism: .inhibits, evidence: cite("S003-19")),
@@ -117,17 +125,22 @@ extension TumourMicroenvironment {
             Edge("CD8_T", .activates, "TIM3", mechanism: .upregulates, delay: inducedExpressionDelay,
                 evidence: cite("S003-31", "S003-50", "S002-23")),
             Edge("TH1", .activates, "TIM3", mechanism: .upregulates, delay: inducedExpressionDelay, evidence: cite("S003-31")),
-            Edge("GAL9", .activates, "TIM3", mechanism: .binds, evidence: cite("S003-32")),
-            Edge("CEACAM1", .activates, "TIM3", mechanism: .binds, evidence: cite("S003-32")),
-            Edge("HMGB1", .activates, "TIM3", mechanism: .binds, evidence: cite("S003-32"),
+            // Ligand availability modulates the engagement of TIM-3 that expression (CD8_T, TH1)
+            // provides; constant ligands must not switch TIM-3 on by themselves: half weight.
+            Edge("GAL9", .activates, "TIM3", mechanism: .binds, weight: ligandWeight, evidence: cite("S003-32")),
+            Edge("CEACAM1", .activates, "TIM3", mechanism: .binds, weight: ligandWeight, evidence: cite("S003-32")),
+            Edge("HMGB1", .activates, "TIM3", mechanism: .binds, weight: ligandWeight, evidence: cite("S003-32"),
                 note: "HMGB-1 as a TIM-3 ligand (003); it is not wired to DAMPS, which no seed does"),
             Edge("TIM3", .inhibits, "BAT3", mechanism: "releases", evidence: cite("S003-33")),
-            Edge("BAT3", .activates, "T_CELL_ACTIVATION", mechanism: "maintains", evidence: cite("S003-34")),
-            Edge("TIM3", .inhibits, "IL2", mechanism: .inhibits, evidence: cite("S003-35")),
-            Edge("TIM3", .inhibits, "IFNG", mechanism: .inhibits, evidence: cite("S003-35")),
+            // BAT3 is permissive (on until TIM-3 releases it); at full weight it would hold T-cell
+            // activation up without antigen, so it only adds to the TCR-driven signal: half weight.
+            Edge("BAT3", .activates, "T_CELL_ACTIVATION", mechanism: "maintains", weight: 0.5, evidence: cite("S003-34")),
+            Edge("TIM3", .inhibits, "IL2", mechanism: .inhibits, weight: directBrakeWeight, evidence: cite("S003-35")),
+            Edge("TIM3", .inhibits, "IFNG", mechanism: .inhibits, weight: directBrakeWeight, evidence: cite("S003-35")),
             Edge("TIM3", .inhibits, "T_CELL_ACTIVATION", mechanism: .inhibits, evidence: cite("S003-36")),
             Edge("TIM3", .activates, "T_CELL_EXHAUSTION", mechanism: "induces", evidence: cite("S003-35")),
-            Edge("CD8_T", .activates, "LAG3", mechanism: .upregulates, delay: inducedExpressionDelay, evidence: cite("S002-23")),
+            // LAG-3 induction rests on an implied record only (S002-23): half weight.
+            Edge("CD8_T", .activates, "LAG3", mechanism: .upregulates, weight: 0.5, delay: inducedExpressionDelay, evidence: cite("S002-23")),
             Edge("LAG3", .inhibits, "T_CELL_ACTIVATION", mechanism: .inhibits, evidence: cite("S003-49")),
             Edge("TIGIT", .inhibits, "T_CELL_ACTIVATION", mechanism: .inhibits, evidence: cite("S003-49")),
             Edge("T_CELL_EXHAUSTION", .inhibits, "CTL_CYTOTOXICITY", mechanism: .inhibits, evidence: cite("S003-45")),
@@ -150,13 +163,19 @@ extension TumourMicroenvironment {
                 evidence: cite("S001-19")),
             // Only high, circulating IFN-γ is toxic; the therapeutic window is narrow (S001-18).
             Edge("IFNG", .activates, "SYSTEMIC_TOXICITY", mechanism: "causes", threshold: 0.7, evidence: cite("S001-18")),
-            Edge("IDO1", .inhibits, "TRYPTOPHAN", mechanism: .depletes, evidence: cite("S003-25")),
-            Edge("TRYPTOPHAN", .activates, "T_CELL_ACTIVATION", mechanism: "requiredFor", evidence: cite("S003-26")),
+            // Tryptophan depletion collapsed into one edge: a permissive nutrient modelled as an
+            // always-on activator would hold T-cell activation up without any antigen.
+            Edge("IDO1", .inhibits, "T_CELL_ACTIVATION", mechanism: "depletesTryptophan", evidence: cite("S003-25", "S003-26")),
 
             // MARK: Chemokines, vessels and T-cell entry
-            Edge("CXCL9", .activates, "T_CELL_INFILTRATION", mechanism: .recruits, evidence: cite("S001-11", "S003-39")),
-            Edge("CXCL10", .activates, "T_CELL_INFILTRATION", mechanism: .recruits, evidence: cite("S001-11", "S003-39")),
-            Edge("CXCL11", .activates, "T_CELL_INFILTRATION", mechanism: .recruits, evidence: cite("S001-11")),
+            // CXCL9, CXCL10 and CXCL11 are redundant ligands of one receptor on T cells: together
+            // about one full input, so that IFN-γ does not count three times toward recruitment.
+            Edge("CXCL9", .activates, "T_CELL_INFILTRATION", mechanism: .recruits, weight: chemokineWeight,
+                evidence: cite("S001-11", "S003-39")),
+            Edge("CXCL10", .activates, "T_CELL_INFILTRATION", mechanism: .recruits, weight: chemokineWeight,
+                evidence: cite("S001-11", "S003-39")),
+            Edge("CXCL11", .activates, "T_CELL_INFILTRATION", mechanism: .recruits, weight: chemokineWeight,
+                evidence: cite("S001-11")),
             Edge("CXCL10", .activates, "NK", mechanism: .recruits, evidence: cite("S001-11")),
             Edge("CXCL9", .activates, "CXCR3", mechanism: .binds, evidence: cite("S001-15")),
             Edge("CXCL10", .activates, "CXCR3", mechanism: .binds, evidence: cite("S001-15")),
@@ -172,9 +191,11 @@ extension TumourMicroenvironment {
             Edge("M1_MACROPHAGE", .activates, "IL12", mechanism: .secretes, evidence: cite("S001-02")),
             // An implied, secondary effector next to CTL and NK killing.
             Edge("M1_MACROPHAGE", .inhibits, "TUMOR_CELL", mechanism: .kills, weight: 0.5, evidence: cite("S001-13")),
-            Edge("TREG", .inhibits, "CD8_T", mechanism: "suppresses", evidence: cite("S001-22", "S000-29")),
-            Edge("MDSC", .inhibits, "CD8_T", mechanism: "suppresses", evidence: cite("S001-22")),
-            Edge("M2_MACROPHAGE", .inhibits, "CD8_T", mechanism: "suppresses", evidence: cite("S000-29")),
+            // Three suppressor populations act together; each restrains CD8 T cells without
+            // abolishing them on its own (implied records): half weight.
+            Edge("TREG", .inhibits, "CD8_T", mechanism: "suppresses", weight: 0.5, evidence: cite("S001-22", "S000-29")),
+            Edge("MDSC", .inhibits, "CD8_T", mechanism: "suppresses", weight: 0.5, evidence: cite("S001-22")),
+            Edge("M2_MACROPHAGE", .inhibits, "CD8_T", mechanism: "suppresses", weight: 0.5, evidence: cite("S000-29")),
 
             // MARK: IL-12
             Edge("IL12", .activates, "STAT4", mechanism: .signals, evidence: cite("S001-03")),
@@ -198,7 +219,8 @@ extension TumourMicroenvironment {
             // CD8 T cells make IL-21 only at a low level (S002-01).
             Edge("CD8_T", .activates, "IL21", mechanism: .secretes, weight: 0.3, evidence: cite("S002-01")),
             Edge("IL21", .activates, "CD8_T", mechanism: "survival", evidence: cite("S002-05", "S002-29")),
-            Edge("IL15", .activates, "CD8_T", mechanism: "expands", evidence: cite("S002-06")),
+            // Homeostatic support, not priming: half weight, so basal IL-15 does not make effectors.
+            Edge("IL15", .activates, "CD8_T", mechanism: "expands", weight: 0.5, evidence: cite("S002-06")),
             Edge("IL21", .activates, "TSCM", mechanism: .differentiates, evidence: cite("S002-04")),
             Edge("TSCM", .activates, "CD8_T", mechanism: .differentiates, evidence: cite("S002-27")),
             Edge("TSCM", .activates, "IMMUNE_MEMORY", mechanism: "maintains", evidence: cite("S002-28")),

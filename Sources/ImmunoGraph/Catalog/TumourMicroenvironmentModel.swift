@@ -1,12 +1,12 @@
 extension Catalog {
-    /// The built-in tumour-microenvironment model, loadable as `builtin:tme`: 79 nodes (12
+    /// The built-in tumour-microenvironment model, loadable as `builtin:tme`: 77 nodes (12
     /// therapies) and their signed, evidence-backed influences, assembled from the four seed
     /// papers curated in `seeds/` (targeted alpha therapy, IL-12, IL-21, checkpoint blockade and
     /// adaptive resistance).
     ///
     /// It carries the checkpoint axes (PD-1/PD-L1/PD-L2/CD80, CTLA-4/CD28/CD80/CD86, TIM-3 with
     /// galectin-9, CEACAM-1, HMGB-1 and BAT3, LAG-3, TIGIT); IFN-γ-driven adaptive resistance
-    /// (PD-L1, IDO1) with a delay of three steps; radiation → DNA damage → cytosolic DNA → cGAS →
+    /// (PD-L1, IDO1 and its tryptophan depletion) with a delay of three steps; radiation → DNA damage → cytosolic DNA → cGAS →
     /// type I IFN → IFNAR1 → immunogenic death, with the TREX1 brake switched on only above a dose
     /// threshold; dendritic cells, macrophages, Tregs, MDSCs and NK cells; IL-12 → STAT4 → Th1 and
     /// IFN-γ; IL-21 on CD8 T cells, memory stem cells, NK cells, Tregs and Th17 cells; doxorubicin
@@ -127,18 +127,17 @@ enum TumourMicroenvironment {
         node("CD86", "CD86", .receptor, ["B7-2"], note: "free CD86 on antigen-presenting cells, available to CD28"),
         node("CD28", "CD28", .receptor, ["costimulatory receptor"]),
         node("TIM3", "T-cell immunoglobulin and mucin domain 3", .checkpointReceptor, ["TIM-3", "HAVCR2", "Tim-3"]),
-        node("GAL9", "Galectin-9", .checkpointLigand, ["LGALS9", "galectin 9"], basal: 0.3,
-            note: "basal 0.3: a constitutive TIM-3 ligand; no regulator in the seeds"),
+        node("GAL9", "Galectin-9", .checkpointLigand, ["LGALS9", "galectin 9"], basal: 0.2,
+            note: "basal 0.2: a constitutive TIM-3 ligand; no regulator in the seeds"),
         node("CEACAM1", "Carcinoembryonic antigen-related cell adhesion molecule 1", .checkpointLigand, ["CEACAM-1"],
-            basal: 0.3, note: "basal 0.3: a constitutive TIM-3 ligand; no regulator in the seeds"),
-        node("HMGB1", "High-mobility group box 1", .damp, ["HMGB-1"], basal: 0.3,
-            note: "basal 0.3: a constitutive TIM-3 ligand; deliberately not linked to DAMPS (no seed says so)"),
+            basal: 0.2, note: "basal 0.2: a constitutive TIM-3 ligand; no regulator in the seeds"),
+        node("HMGB1", "High-mobility group box 1", .damp, ["HMGB-1"], basal: 0.2,
+            note: "basal 0.2: a constitutive TIM-3 ligand; deliberately not linked to DAMPS (no seed says so)"),
         node("LAG3", "Lymphocyte-activation gene 3", .checkpointReceptor, ["LAG-3", "Lag-3"]),
-        node("TIGIT", "T cell immunoreceptor with Ig and ITIM domains", .checkpointReceptor, basal: 0.3,
-            note: "basal 0.3: a constitutive coinhibitory receptor; no regulator in the seeds"),
-        node("MHC_I", "MHC class I antigen-presentation complex", .receptor, ["MHC-I", "HLA class I"]),
-        node("B2M", "Beta-2 microglobulin", .marker, ["β2M"], basal: 1,
-            note: "basal 1: expressed unless lost (the B2M_LOSS background)"),
+        node("TIGIT", "T cell immunoreceptor with Ig and ITIM domains", .checkpointReceptor, basal: 0.1,
+            note: "basal 0.1: a constitutive coinhibitory receptor; no regulator in the seeds"),
+        node("MHC_I", "MHC class I antigen-presentation complex", .receptor, ["MHC-I", "HLA class I", "B2M"],
+            basal: 0.3, note: "basal 0.3: tumour cells show some MHC class I before IFN-γ raises it; B2M loss is the B2M_LOSS background (clamped to 0)"),
         node("IFNAR1", "Interferon alpha and beta receptor subunit 1", .receptor),
         node("CXCR3", "C-X-C chemokine receptor 3", .receptor, note: "endothelial CXCR3 signalling (antiangiogenic)"),
         node("NKG2D", "NKG2D activating receptor", .receptor, ["KLRK1", "CD314"]),
@@ -148,14 +147,12 @@ enum TumourMicroenvironment {
         node("PI3K_AKT", "PI3K-AKT signalling", .pathway, ["phosphatidylinositol-3-kinase/AKT"]),
         node("STAT4", "Signal transducer and activator of transcription 4", .transcriptionFactor, ["STAT-4"]),
         node("BAT3", "HLA-B-associated transcript 3", .pathway, ["BAG6", "BAT3 adaptor"], basal: 1,
-            note: "basal 1: BAT3 sits on the TIM-3 tail until TIM-3 signalling releases it"),
+            note: "basal 1: BAT3 sits on the TIM-3 tail until TIM-3 signalling releases it (a permissive signal)"),
         node("CGAS", "Cyclic GMP-AMP synthase signalling", .enzyme, ["cGAS", "cGAS-STING"]),
         node("TREX1", "Three-prime repair exonuclease 1", .enzyme),
         node("IDO1", "Indoleamine 2,3-dioxygenase 1", .enzyme, ["IDO", "IDO-1"]),
         node("MTDNA", "Cytosolic mitochondrial DNA", .damp, ["mtDNA", "cytosolic DNA"],
             note: "all cytosolic DNA that cGAS senses, whether mitochondrial or from damaged nuclei"),
-        node("TRYPTOPHAN", "Intratumoural tryptophan", .marker, ["Trp"], basal: 1,
-            note: "basal 1: available unless IDO1 breaks it down"),
         node("PERFORIN", "Perforin", .marker, ["PRF1", "granzymes"]),
 
         // Processes and phenotypes.
