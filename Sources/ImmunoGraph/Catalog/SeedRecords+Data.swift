@@ -21,7 +21,7 @@ extension Catalog {
         SeedRecord(id: "S000-06", paper: 0, location: "para 1", strength: .implied, paraphrase: "Danger signals work like adjuvants; their target in this scheme is the dendritic cell."),
         SeedRecord(id: "S000-07", paper: 0, location: "para 2", strength: .stated, paraphrase: "Alpha emitters deposit densely packed damage over a very short range (below roughly 100 micrometres of soft tissue)."),
         SeedRecord(id: "S000-08", paper: 0, location: "para 5", strength: .stated, paraphrase: "Tumours treated with the alpha conjugate showed histological marks of DNA damage."),
-        SeedRecord(id: "S000-09", paper: 0, location: "para 2; para 7", strength: .stated, paraphrase: "The alpha conjugate produced transcriptional and molecular hallmarks of immunogenic death, although a gold-standard vaccination test of true ICD is still missing."),
+        SeedRecord(id: "S000-09", paper: 0, location: "para 2; para 6", strength: .stated, paraphrase: "The alpha conjugate produced transcriptional and molecular hallmarks of immunogenic death, although a gold-standard vaccination test of true ICD is still missing."),
         SeedRecord(id: "S000-10", paper: 0, location: "para 3", strength: .stated, paraphrase: "Cells exposed to the conjugate released several danger signals known to matter for immunogenic death."),
         SeedRecord(id: "S000-11", paper: 0, location: "para 3", strength: .implied, paraphrase: "Medium taken from treated ovarian cancer cells made dendritic cells mature, so dying cells release factors that activate DCs."),
         SeedRecord(id: "S000-12", paper: 0, location: "para 3", strength: .implied, paraphrase: "The cells quickly raised IFNAR1, the receptor through which type I interferon acts."),

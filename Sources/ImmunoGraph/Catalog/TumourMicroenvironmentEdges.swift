@@ -119,7 +119,9 @@ extension TumourMicroenvironment {
             Edge("PDL1", .activates, "TREG", mechanism: "expands", evidence: cite("S003-18")),
             // The PD-L1/CD80 arm that anti-PD-1 leaves intact and anti-PD-L1 removes.
             Edge("PDL1", .inhibits, "CD80", mechanism: .binds, evidence: cite("S003-21")),
-            Edge("PDL1", .inhibits, "T_CELL_ACTIVATION", mechanism: .inhibits, evidence: cite("S003-22")),
+            // Signalling behind PD-L1 → CD80 on T cells is unknown (003 §2.3) and matters most once
+            // PD-L1 is raised (§2.5): half weight, so constitutive PD-L1 does not veto activation.
+            Edge("PDL1", .inhibits, "T_CELL_ACTIVATION", mechanism: .inhibits, weight: 0.5, evidence: cite("S003-22")),
 
             // MARK: TIM-3, LAG-3, TIGIT
             Edge("CD8_T", .activates, "TIM3", mechanism: .upregulates, delay: inducedExpressionDelay,
