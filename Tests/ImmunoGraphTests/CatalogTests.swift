@@ -49,7 +49,9 @@ struct CatalogTests {
                 id: record.id, file: Catalog.seedPapers[record.paper].file, location: record.location,
                 strength: record.strength.rawValue, paraphrase: record.paraphrase)
         }
-        #expect(generated == parsed, "SeedRecords+Data.swift is stale: run python3 Scripts/generate-catalog.py")
+        let stale = zip(generated, parsed).filter { $0 != $1 }.map { "\($0.0.id)/\($0.1.id)" }
+        #expect(generated.count == parsed.count && stale.isEmpty,
+            "SeedRecords+Data.swift is stale (\(generated.count) vs \(parsed.count) records; differing: \(stale)): run python3 Scripts/generate-catalog.py")
     }
 
     @Test func paraphrasesAreNotCopiedFromThePapers() throws {
