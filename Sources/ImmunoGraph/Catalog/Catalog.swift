@@ -2,6 +2,7 @@
 public enum Catalog {
     /// Built-in models by name.
     public static let models: [String: @Sendable () throws -> MechanismGraph] = [
-        "flagship": { try flagship() }
+        "flagship": { try flagship() },
+        "tme": { try tumourMicroenvironment() },
     ]
 }
