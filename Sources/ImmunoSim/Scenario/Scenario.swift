@@ -114,3 +114,19 @@ public struct Scenario: Hashable, Sendable, Codable, CustomStringConvertible {
         return lines.joined(separator: "\n")
     }
 }
+
+extension Scenario {
+    /// A one-line summary: `ANTI_PD1 + ANTI_TIM3@10 (background CD8_DEPLETED, KO TIM3)`.
+    public var summary: String {
+        var parts: [String] = []
+        parts.append(therapies.isEmpty ? "no therapy" : therapies.map { therapy in
+            let start = therapy.schedule.start
+            return start == 0 ? therapy.name : "\(therapy.name)@\(start)"
+        }.joined(separator: " + "))
+        var context: [String] = []
+        if let background { context.append("background \(background)") }
+        for perturbation in perturbations { context.append(perturbation.description) }
+        if !context.isEmpty { parts.append("(\(context.joined(separator: ", ")))") }
+        return parts.joined(separator: " ")
+    }
+}

@@ -125,6 +125,9 @@ extension CompiledGradedModel {
             }
             for (d, driver) in drivers.enumerated() { history[base + driver.node] = driverStrength[d][t + 1] }
             for clamp in inputs.clamps where clamp.window.contains(t + 1) { history[base + clamp.node] = clamp.level }
+            for held in inputs.heldSeries where !held.levels.isEmpty {
+                history[base + held.node] = held.levels[min(t + 1, held.levels.count - 1)]
+            }
             let more = history.withUnsafeBufferPointer { observe(t + 1, UnsafeBufferPointer(rebasing: $0[base..<(base + n)])) }
             if !more { return }
         }
@@ -135,6 +138,9 @@ extension CompiledGradedModel {
             state[therapy.node] = therapy.therapy.strength(at: step)
         }
         for clamp in inputs.clamps where clamp.window.contains(step) { state[clamp.node] = clamp.level }
+        for held in inputs.heldSeries where !held.levels.isEmpty {
+            state[held.node] = held.levels[min(step, held.levels.count - 1)]
+        }
     }
 
     /// One synchronous update of every node from the ring buffer slot `current` into `next`.

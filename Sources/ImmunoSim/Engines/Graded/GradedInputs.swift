@@ -20,6 +20,23 @@ public struct GradedInputs: Sendable {
     public var clamps: [ResolvedPerturbations.Clamp]
     var removedSlots: [Int32]
     var therapies: [ResolvedTherapy]
+    /// Nodes held on a given trajectory: node `node` is set to `levels[min(t, levels.count − 1)]`
+    /// at every step `t`, after clamps (used by in-silico mediation to freeze a node at its
+    /// baseline course).
+    public var heldSeries: [HeldSeries] = []
+
+    /// A node held on a given course of levels.
+    public struct HeldSeries: Sendable, Hashable {
+        /// The node index.
+        public var node: Int
+        /// The level at each step; the last value holds for later steps. Must not be empty.
+        public var levels: [Double]
+        /// Creates a held series.
+        public init(node: Int, levels: [Double]) {
+            self.node = node
+            self.levels = levels
+        }
+    }
 
     /// The therapies in the run.
     public var therapyList: [Therapy] { therapies.map(\.therapy) }

@@ -1,0 +1,67 @@
+/// A testable expectation about a model: given a background, when therapies are applied, expect
+/// directions, levels, comparisons between arms or time courses — optionally across an ensemble
+/// of jittered model variants.
+///
+/// ```swift
+/// let hypothesis = Hypothesis(
+///     "anti-PD-1 raises TIM-3", therapies: ["ANTI_PD1"],
+///     expect: [.direction(node: "TIM3", .up), .direction(node: "PDL1", .up)])
+/// let verdict = try hypothesis.check(on: Catalog.tumourMicroenvironment())
+/// #expect(verdict.holds, "\(verdict)")
+/// ```
+public struct Hypothesis: Hashable, Sendable {
+    /// A short name ("anti-PD-1 raises TIM-3").
+    public var name: String
+    /// The model's background to run in (`nil`: none).
+    public var background: String?
+    /// The therapies of the treated arm, as specs: `ID`, `ID@START[-STOP][:DOSE]`.
+    public var therapies: [String]
+    /// Extra perturbations, in both arms (knockouts, over-expression).
+    public var perturbations: [Perturbation]
+    /// When levels are read.
+    public var readAt: ReadoutTime
+    /// The largest difference still called unchanged.
+    public var tolerance: Double
+    /// What is expected; all must hold.
+    public var expectations: [Expectation]
+    /// Optional robustness requirement over jittered model variants.
+    public var robustness: Robustness?
+
+    /// Robustness: the expectations must all hold in at least `required` of `variants` model
+    /// variants, each with edge weights, rates and basal levels jittered by ±`jitter` (relative),
+    /// seeded from `seed`.
+    public struct Robustness: Hashable, Sendable, Codable {
+        /// The number of variants.
+        public var variants: Int
+        /// The relative jitter (0.2 = ±20 %).
+        public var jitter: Double
+        /// The share of variants that must pass (0…1).
+        public var required: Double
+        /// The seed from which every variant's seed is derived.
+        public var seed: UInt64
+
+        /// Creates a robustness requirement.
+        public init(variants: Int = 100, jitter: Double = 0.2, required: Double = 0.9, seed: UInt64 = 1) {
+            self.variants = variants
+            self.jitter = jitter
+            self.required = required
+            self.seed = seed
+        }
+    }
+
+    /// Creates a hypothesis.
+    public init(
+        _ name: String, background: String? = nil, therapies: [String], perturbations: [Perturbation] = [],
+        readAt: ReadoutTime = .step(100), tolerance: Double = Response.defaultTolerance, expect expectations: [Expectation],
+        robustness: Robustness? = nil
+    ) {
+        self.name = name
+        self.background = background
+        self.therapies = therapies
+        self.perturbations = perturbations
+        self.readAt = readAt
+        self.tolerance = tolerance
+        self.expectations = expectations
+        self.robustness = robustness
+    }
+}

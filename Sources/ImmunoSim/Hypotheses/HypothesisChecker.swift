@@ -1,0 +1,106 @@
+public import ImmunoGraph
+
+extension Hypothesis {
+    /// Checks the hypothesis on `graph` with the graded engine (compiles the model once).
+    public func check(on graph: MechanismGraph, reference: String? = nil) throws -> Verdict {
+        try check(on: try CompiledGradedModel(graph), reference: reference)
+    }
+
+    /// Checks the hypothesis on a compiled model: runs baseline and treated arms, evaluates every
+    /// expectation, explains each direction expectation, and with ``robustness`` repeats the
+    /// expectations on jittered variants. Same model and seed, same verdict.
+    ///
+    /// - Throws: errors for therapy specs, backgrounds or nodes that do not exist in the model.
+    public func check(on model: CompiledGradedModel, reference: String? = nil) throws -> Verdict {
+        let graph = model.graph
+        let treated = try scenario(in: graph, therapies: therapies, reference: reference)
+        var outcomes = try evaluate(on: model, treated: treated)
+        var explanations: [Explanation] = []
+        for (k, expectation) in expectations.enumerated() {
+            if case .direction(let node, let expected) = expectation {
+                let explanation = try model.explain(node, in: treated, at: readAt, tolerance: tolerance)
+                explanations.append(explanation)
+                outcomes[k].chain = (explanation.chains + explanation.opposingChains).first { $0.predicts == expected }?.text
+            }
+        }
+        var holds = outcomes.allSatisfy(\.holds)
+        var verdict = Verdict(
+            name: name, holds: holds, outcomes: outcomes, passFraction: nil, confidenceInterval: nil, variants: nil,
+            required: nil, explanations: explanations, expectationKinds: expectations.map(\.kind))
+        if let robustness {
+            guard robustness.variants > 0, (0...1).contains(robustness.required), robustness.jitter >= 0 else {
+                throw PerturbationError("robustness needs variants > 0, 0 <= required <= 1 and jitter >= 0")
+            }
+            var passed = 0
+            for v in 0..<robustness.variants {
+                let variant = model.jittered(amount: robustness.jitter, seed: CompiledGradedModel.ensembleSeed(robustness.seed, run: v))
+                if try evaluate(on: variant, treated: treated).allSatisfy(\.holds) { passed += 1 }
+            }
+            let fraction = Double(passed) / Double(robustness.variants)
+            verdict.passFraction = fraction
+            verdict.confidenceInterval = Verdict.wilsonInterval(successes: passed, trials: robustness.variants)
+            verdict.variants = robustness.variants
+            verdict.required = robustness.required
+            holds = holds && fraction >= robustness.required
+            verdict.holds = holds
+        }
+        return verdict
+    }
+
+    func scenario(in graph: MechanismGraph, therapies specs: [String], reference: String?) throws -> Scenario {
+        let parsed = try specs.map { spec throws -> Therapy in try TherapySpec.parse(spec, in: graph) }
+        return Scenario(
+            name: name, model: reference ?? graph.name, background: background, therapies: parsed,
+            perturbations: perturbations)
+    }
+
+    func evaluate(on model: CompiledGradedModel, treated: Scenario) throws -> [Verdict.Outcome] {
+        let graph = model.graph
+        let nodes = expectations.map(\.node)
+        for node in nodes where graph.index(of: node) == nil { throw PerturbationError(graph.unknownNodeMessage(node)) }
+        let response = try model.response(to: treated, at: readAt, readouts: Array(Set(nodes)).sorted(), tolerance: tolerance)
+        var treatedLevels: [ReadoutTime: [Double]] = [:]
+        func levels(at time: ReadoutTime) throws -> [Double] {
+            if let cached = treatedLevels[time] { return cached }
+            let value = model.read(try model.inputs(for: treated), at: time).levels
+            treatedLevels[time] = value
+            return value
+        }
+        return try expectations.map { expectation -> Verdict.Outcome in
+            let node = expectation.node
+            let i = graph.index(of: node) ?? 0
+            switch expectation {
+            case .direction(_, let expected):
+                guard let r = response[node] else { throw PerturbationError(graph.unknownNodeMessage(node)) }
+                return .init(expectation: expectation.description, holds: r.direction == expected,
+                    observed: "\(node) \(format(r.baseline)) -> \(format(r.treated)) (\(signed(r.delta)), \(r.direction.rawValue))",
+                    effect: r.delta, chain: nil)
+            case .level(_, let low, let high, let time):
+                let value = try levels(at: time ?? readAt)[i]
+                let ok = (low.map { value >= $0 } ?? true) && (high.map { value <= $0 } ?? true)
+                return .init(expectation: expectation.description, holds: ok, observed: "\(node) = \(format(value))", effect: value, chain: nil)
+            case .comparison(_, let arm, let relation, let other, let margin):
+                let a = try model.read(try model.inputs(for: scenario(in: graph, therapies: arm, reference: treated.model)), at: readAt).levels[i]
+                let b = try model.read(try model.inputs(for: scenario(in: graph, therapies: other, reference: treated.model)), at: readAt).levels[i]
+                let difference = a - b
+                let ok = relation == .lowerThan ? difference < -margin : difference > margin
+                return .init(expectation: expectation.description, holds: ok,
+                    observed: "\(node) \(format(a)) vs \(format(b)) (difference \(signed(difference)))", effect: difference,
+                    chain: nil)
+            case .timeCourse(_, let transient):
+                guard let r = response[node] else { throw PerturbationError(graph.unknownNodeMessage(node)) }
+                let moved = r.firstStep != nil
+                let ok = moved && r.isTransient == transient
+                let what = !moved ? "never moved" : r.isTransient ? "transient (first moved at step \(r.firstStep ?? 0))" : "sustained (\(signed(r.delta)))"
+                return .init(expectation: expectation.description, holds: ok, observed: "\(node) \(what)", effect: r.delta, chain: nil)
+            }
+        }
+    }
+}
+
+func format(_ x: Double) -> String {
+    let rounded = (x * 1000).rounded() / 1000
+    return rounded == 0 ? "0" : "\(rounded)"
+}
+
+func signed(_ x: Double) -> String { (x >= 0 ? "+" : "") + format(x) }

@@ -1,0 +1,134 @@
+import Foundation
+
+/// A JSON file of hypotheses kept next to a model, for `immunosim check`:
+///
+/// ```json
+/// {"model": "builtin:tme",
+///  "hypotheses": [
+///   {"name": "anti-PD-1 raises TIM-3", "therapies": ["ANTI_PD1"], "steps": 100,
+///    "expect": [{"node": "TIM3", "direction": "up"}, {"node": "PDL1", "direction": "up"}],
+///    "robustness": {"variants": 50, "jitter": 0.2, "atLeast": 0.9, "seed": 1}},
+///   {"name": "simultaneous beats delayed", "background": "COLD_TUMOR", "therapies": [],
+///    "expect": [{"node": "TUMOR_BURDEN", "arm": ["TAT:0.4", "ANTI_PDL1"],
+///                "lowerThan": ["TAT:0.4", "ANTI_PDL1@10"]}]}]}
+/// ```
+///
+/// Per hypothesis: `name` (required), `background`, `therapies` (specs), `knockout` and
+/// `overexpress` (node lists), the readout time as `steps` (default 100), `window: [from, to]` or
+/// `steady: true`, `tolerance` (default 0.02), `expect` (see ``Expectation``), `robustness`.
+public struct HypothesisFile: Hashable, Sendable, Codable {
+    /// The model the hypotheses are about (`builtin:NAME` or a path relative to the file).
+    public var model: String?
+    /// The hypotheses, in order.
+    public var hypotheses: [Hypothesis]
+
+    /// Creates a file.
+    public init(model: String?, hypotheses: [Hypothesis]) {
+        self.model = model
+        self.hypotheses = hypotheses
+    }
+
+    /// Reads a hypothesis file; errors name the JSON path.
+    public static func read(_ data: Data, file: String? = nil) throws -> HypothesisFile {
+        do {
+            return try JSONDecoder().decode(HypothesisFile.self, from: data)
+        } catch let error as DecodingError {
+            var path = ""
+            var message = "\(error)"
+            switch error {
+            case .keyNotFound(let key, let context):
+                path = jsonPath(context.codingPath)
+                message = "missing key '\(key.stringValue)'" + (context.debugDescription.isEmpty ? "" : ": \(context.debugDescription)")
+            case .typeMismatch(_, let context), .valueNotFound(_, let context), .dataCorrupted(let context):
+                path = jsonPath(context.codingPath)
+                message = context.debugDescription
+            @unknown default: break
+            }
+            throw PerturbationError("\(file ?? "<input>"): at \(path.isEmpty ? "$" : path): \(message)")
+        }
+    }
+
+    /// Writes the file as pretty-printed JSON.
+    public func jsonData() throws -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return try encoder.encode(self)
+    }
+}
+
+func jsonPath(_ codingPath: [any CodingKey]) -> String {
+    var text = ""
+    for key in codingPath {
+        if let index = key.intValue { text += "[\(index)]" } else { text += (text.isEmpty ? "" : ".") + key.stringValue }
+    }
+    return text
+}
+
+extension Hypothesis: Codable {
+    private enum Keys: String, CodingKey {
+        case name, background, therapies, knockout, overexpress, steps, window, steady, tolerance, expect, robustness
+    }
+
+    private enum RobustnessKeys: String, CodingKey { case variants, jitter, atLeast, seed }
+
+    /// Decodes the JSON form described in ``HypothesisFile``.
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: Keys.self)
+        var perturbations: [Perturbation] = []
+        for id in try c.decodeIfPresent([String].self, forKey: .knockout) ?? [] { perturbations.append(.knockout(id)) }
+        for id in try c.decodeIfPresent([String].self, forKey: .overexpress) ?? [] { perturbations.append(.overexpress(id)) }
+        var readAt = ReadoutTime.step(try c.decodeIfPresent(Int.self, forKey: .steps) ?? 100)
+        if let window = try c.decodeIfPresent([Int].self, forKey: .window) {
+            guard window.count == 2 else {
+                throw DecodingError.dataCorruptedError(forKey: .window, in: c, debugDescription: "expected [from, to]")
+            }
+            readAt = .window(from: window[0], to: window[1])
+        }
+        if try c.decodeIfPresent(Bool.self, forKey: .steady) == true { readAt = .steady }
+        var robustness: Robustness?
+        if c.contains(.robustness) {
+            let r = try c.nestedContainer(keyedBy: RobustnessKeys.self, forKey: .robustness)
+            robustness = Robustness(
+                variants: try r.decodeIfPresent(Int.self, forKey: .variants) ?? 100,
+                jitter: try r.decodeIfPresent(Double.self, forKey: .jitter) ?? 0.2,
+                required: try r.decodeIfPresent(Double.self, forKey: .atLeast) ?? 0.9,
+                seed: try r.decodeIfPresent(UInt64.self, forKey: .seed) ?? 1)
+        }
+        let expectations = try c.decode([Expectation].self, forKey: .expect)
+        if expectations.isEmpty {
+            throw DecodingError.dataCorruptedError(forKey: .expect, in: c, debugDescription: "a hypothesis needs at least one expectation")
+        }
+        self.init(
+            try c.decode(String.self, forKey: .name), background: try c.decodeIfPresent(String.self, forKey: .background),
+            therapies: try c.decodeIfPresent([String].self, forKey: .therapies) ?? [], perturbations: perturbations,
+            readAt: readAt, tolerance: try c.decodeIfPresent(Double.self, forKey: .tolerance) ?? Response.defaultTolerance,
+            expect: expectations, robustness: robustness)
+    }
+
+    /// Encodes the JSON form described in ``HypothesisFile``; perturbations other than knockouts
+    /// and over-expressions, and steady-state settings other than the default, are not representable.
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: Keys.self)
+        try c.encode(name, forKey: .name)
+        try c.encodeIfPresent(background, forKey: .background)
+        try c.encode(therapies, forKey: .therapies)
+        let knockouts = perturbations.compactMap { if case .knockout(let id) = $0 { return id } else { return nil } }
+        let overexpressed = perturbations.compactMap { if case .overexpress(let id) = $0 { return id } else { return nil } }
+        if !knockouts.isEmpty { try c.encode(knockouts, forKey: .knockout) }
+        if !overexpressed.isEmpty { try c.encode(overexpressed, forKey: .overexpress) }
+        switch readAt {
+        case .step(let n): try c.encode(n, forKey: .steps)
+        case .window(let from, let to): try c.encode([from, to], forKey: .window)
+        case .steadyState: try c.encode(true, forKey: .steady)
+        }
+        if tolerance != Response.defaultTolerance { try c.encode(tolerance, forKey: .tolerance) }
+        try c.encode(expectations, forKey: .expect)
+        if let robustness {
+            var r = c.nestedContainer(keyedBy: RobustnessKeys.self, forKey: .robustness)
+            try r.encode(robustness.variants, forKey: .variants)
+            try r.encode(robustness.jitter, forKey: .jitter)
+            try r.encode(robustness.required, forKey: .atLeast)
+            try r.encode(robustness.seed, forKey: .seed)
+        }
+    }
+}
