@@ -13,12 +13,14 @@ let package = Package(
     products: [
         .library(name: "ImmunoGraph", targets: ["ImmunoGraph"]),
         .library(name: "ImmunoSim", targets: ["ImmunoSim"]),
+        .library(name: "ImmunoSimTesting", targets: ["ImmunoSimTesting"]),
         .executable(name: "immunosim", targets: ["immunosim"]),
         .executable(name: "AdaptiveResistance", targets: ["AdaptiveResistance"]),
     ],
     targets: [
         .target(name: "ImmunoGraph", swiftSettings: swiftSettings),
         .target(name: "ImmunoSim", dependencies: ["ImmunoGraph"], swiftSettings: swiftSettings),
+        .target(name: "ImmunoSimTesting", dependencies: ["ImmunoSim"], swiftSettings: swiftSettings),
         .executableTarget(
             name: "immunosim", dependencies: ["ImmunoGraph", "ImmunoSim"], swiftSettings: swiftSettings),
         .executableTarget(
@@ -30,6 +32,9 @@ let package = Package(
         .testTarget(name: "ImmunoGraphTests", dependencies: ["ImmunoGraph"], swiftSettings: swiftSettings),
         .testTarget(
             name: "ImmunoSimTests", dependencies: ["ImmunoGraph", "ImmunoSim"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "ImmunoSimTestingTests", dependencies: ["ImmunoGraph", "ImmunoSim", "ImmunoSimTesting"],
+            swiftSettings: swiftSettings),
         .testTarget(
             name: "CLITests", dependencies: ["ImmunoGraph", "ImmunoSim"], swiftSettings: swiftSettings),
     ],
