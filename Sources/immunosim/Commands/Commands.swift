@@ -2,4 +2,6 @@
 let allCommands: [Command] = [
     infoCommand,
     respondCommand,
+    explainCommand,
+    checkCommand,
 ]

@@ -1,0 +1,52 @@
+import Foundation
+import ImmunoGraph
+import ImmunoSim
+
+/// `immunosim explain MODEL --therapy SPEC... --readout ID [--json]`.
+let explainCommand = Command(
+    name: "explain",
+    summary: "Explain a readout's change: signed chains with evidence, mediation by simulation, loops.",
+    usage: "MODEL --readout ID [--therapy SPEC]... [--knockout ID]... [--steps N] [--json]",
+    options: ScenarioOptions.specs + [
+        OptionSpec(name: "readout", value: "ID", help: "The node whose change to explain (required)."),
+        OptionSpec(name: "steps", value: "N", help: "Read the levels at step N (default 100)."),
+        OptionSpec(name: "steady-state", help: "Read at steady state instead of a fixed step."),
+        OptionSpec(name: "tolerance", value: "X", help: "Largest difference called unchanged (default 0.02)."),
+        OptionSpec(name: "max-length", value: "N", help: "Longest chain to consider, in edges (default 8)."),
+        OptionSpec(name: "no-mediation", help: "Skip the mediation runs."),
+        OptionSpec(name: "json", help: "Print the explanation as JSON."),
+    ],
+    examples: [
+        "immunosim explain builtin:tme --therapy ANTI_PD1 --readout TIM3",
+        "immunosim explain builtin:flagship --therapy ANTI_PD1 --readout PDL1 --json",
+        "immunosim explain builtin:flagship --knockout PD1 --readout T_CELL_ACTIVATION",
+    ],
+    run: { arguments in
+        guard arguments.positionals.count == 1 else { throw CLIError.usage("explain takes exactly one MODEL argument") }
+        guard let readout = arguments.value("readout") else { throw CLIError.usage("explain needs --readout ID") }
+        let reference = arguments.positionals[0]
+        let graph = try ModelLoader.load(reference)
+        let scenario = try ScenarioOptions.scenario(from: arguments, graph: graph, reference: reference)
+        guard !scenario.therapies.isEmpty || !scenario.perturbations.isEmpty else {
+            throw CLIError.usage("explain needs at least one --therapy, --knockout or --overexpress")
+        }
+        let time: ReadoutTime = arguments.flag("steady-state") ? .steady : .step(try arguments.int("steps", default: 100))
+        let model = try CompiledGradedModel(graph)
+        let explanation: Explanation
+        do {
+            explanation = try model.explain(
+                readout, in: scenario, at: time, tolerance: try arguments.double("tolerance", default: Response.defaultTolerance),
+                maxLength: try arguments.int("max-length", default: 8), mediation: !arguments.flag("no-mediation"))
+        } catch let error as PerturbationError {
+            throw CLIError.input(error.message)
+        }
+        if arguments.flag("json") {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+            print(String(decoding: try encoder.encode(explanation), as: UTF8.self))
+        } else {
+            print(explanation)
+        }
+        return 0
+    }
+)
