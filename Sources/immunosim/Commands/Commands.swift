@@ -4,4 +4,6 @@ let allCommands: [Command] = [
     respondCommand,
     explainCommand,
     checkCommand,
+    screenCommand,
+    mergeCommand,
 ]
