@@ -30,6 +30,8 @@ struct AxisMapping: Sendable {
     var pixelLower: Double = 0
     var pixelUpper: Double = 1
     var ticks: [AxisTick]
+    /// Unlabelled minor ticks (the 2…9 multiples of a logarithmic axis that has no labels there).
+    var minorTicks: [Double] = []
 
     /// Builds the mapping for data values under a range choice.
     init(data: [Double], range: AxisRange, scale: AxisScale, target: Int = 6) {
@@ -71,6 +73,16 @@ struct AxisMapping: Sendable {
             let (l, u) = (lower, upper)
             ticks = log.values.filter { $0 >= l * (1 - 1e-9) && $0 <= u * (1 + 1e-9) }
                 .map { AxisTick(value: $0, label: log.label($0)) }
+            var minor: [Double] = []
+            var decade = log.lower
+            while decade < log.upper && minor.count < 400 {
+                for m in 2...9 {
+                    let v = Double(m) * decade
+                    if v > l * (1 + 1e-9) && v < u * (1 - 1e-9) && !log.values.contains(v) { minor.append(v) }
+                }
+                decade *= 10
+            }
+            minorTicks = log.values.count > 12 ? [] : minor
         }
     }
 
@@ -128,6 +140,11 @@ enum AxisDrawing {
         if x.ticks.count > 1 {
             let spacing = abs(x.pixel(x.ticks[1].value) - x.pixel(x.ticks[0].value))
             if spacing > 0 { every = max(1, Int((widest / spacing).rounded(.up))) }
+        }
+        for value in x.minorTicks {
+            let px = x.pixel(value)
+            parts.append(Draw.line(px, plot.maxY, px, plot.maxY + style.tickLength * 0.6, color: style.axisColor,
+                width: 0.7))
         }
         for (i, tick) in x.ticks.enumerated() where i % every == 0 {
             let px = x.pixel(tick.value)

@@ -2,9 +2,8 @@ import Foundation
 
 /// Axis ticks at "nice" values: multiples of 1, 2 or 5 × 10^k.
 ///
-/// Heckbert's loose labelling ("Nice numbers for graph labels", Graphics Gems, 1990): round the
-/// range to a nice number, pick a nice step for the wanted tick count, and extend the range outward
-/// to multiples of the step. If the count lands outside `4…10`, the step moves one rung down or up
+/// Heckbert's loose labelling ("Nice numbers for graph labels", Graphics Gems, 1990): pick a nice
+/// step for the wanted tick count and extend the range outward to multiples of the step. If the count lands outside `4…10`, the step moves one rung down or up
 /// the 1-2-5 ladder until it fits, which always terminates because each rung changes the interval
 /// count by a factor of at most 2.5.
 ///
@@ -42,8 +41,9 @@ public struct NiceTicks: Sendable, Equatable {
             high += pad
         }
         let wanted = max(Self.countRange.lowerBound, min(Self.countRange.upperBound, target))
-        let range = Self.niceNumber(high - low, round: false).value
-        var (mantissa, exponent) = Self.niceNumber(range / Double(wanted - 1), round: true).rung
+        // Heckbert first rounds the range itself up to a nice number; stepping from the raw range
+        // instead keeps e.g. 0…60 at a step of 10 rather than 20.
+        var (mantissa, exponent) = Self.niceNumber((high - low) / Double(wanted - 1), round: true).rung
         var count = Self.count(low, high, mantissa, exponent)
         var guardCount = 0
         while !Self.countRange.contains(count) && guardCount < 16 {
