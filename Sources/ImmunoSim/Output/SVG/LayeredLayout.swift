@@ -36,7 +36,9 @@ public struct LayeredLayout: Sendable {
         /// Horizontal gap between neighbouring nodes.
         public var nodeGap: Double = 22
         /// Width reserved for a dummy node (an edge passing through a layer).
-        public var dummyWidth: Double = 10
+        public var dummyWidth: Double = 4
+        /// Horizontal gap between two dummy nodes (parallel long edges run this close).
+        public var dummyGap: Double = 6
         /// Number of down+up barycentre sweeps.
         public var sweeps: Int = 12
         /// Number of coordinate refinement rounds.
@@ -206,18 +208,22 @@ public struct LayeredLayout: Sendable {
         renumber(order)
 
         // 5. Coordinates.
+        func gap(_ a: Int, _ b: Int) -> Double {
+            let dummies = (a >= n ? 1 : 0) + (b >= n ? 1 : 0)
+            let space = dummies == 2 ? options.dummyGap : dummies == 1 ? (options.nodeGap + options.dummyGap) / 2
+                : options.nodeGap
+            return (vWidth[a] + vWidth[b]) / 2 + space
+        }
         var x = [Double](repeating: 0, count: vCount)
         for row in order {
             var cursor = 0.0
-            for v in row {
+            for (i, v) in row.enumerated() {
+                if i > 0 { cursor += gap(row[i - 1], v) - (vWidth[row[i - 1]] + vWidth[v]) / 2 }
                 x[v] = cursor + vWidth[v] / 2
-                cursor += vWidth[v] + options.nodeGap
+                cursor += vWidth[v]
             }
             let shift = -cursor / 2
             for v in row { x[v] += shift }
-        }
-        func gap(_ a: Int, _ b: Int) -> Double {
-            (vWidth[a] + vWidth[b]) / 2 + options.nodeGap
         }
         for round in 0..<max(0, options.refinements) {
             let layersInOrder = round % 2 == 0 ? Array(0..<layerCount) : Array((0..<layerCount).reversed())

@@ -180,13 +180,7 @@ public struct NetworkDiagram: Sendable {
                 var points = route
                 if let start = starts[k] { points[0] = start }
                 if let end = ends[k] { points[points.count - 1] = end }
-                d = "M\(f(points[0].x)) \(f(points[0].y))"
-                for j in 1..<points.count {
-                    let a = points[j - 1]
-                    let b = points[j]
-                    let my = (a.y + b.y) / 2
-                    d += " C\(f(a.x)) \(f(my)) \(f(b.x)) \(f(my)) \(f(b.x)) \(f(b.y))"
-                }
+                d = Self.smoothPath(points)
             }
             let inhibits = edge.sign == .inhibits
             var path = SVGElement("path", ["class": "edge \(edge.sign.rawValue)" + (lit ? " highlighted" : ""), "d": d,
@@ -228,6 +222,28 @@ public struct NetworkDiagram: Sendable {
     }
 
     private func f(_ value: Double) -> String { SVGNumber.format(value) }
+
+    /// A Catmull–Rom spline through the points as cubic Bézier segments; phantom points straight
+    /// above/below the ends make the edge leave and enter its nodes vertically.
+    static func smoothPath(_ points: [LayoutPoint]) -> String {
+        func f(_ value: Double) -> String { SVGNumber.format(value) }
+        guard let first = points.first, let last = points.last, points.count >= 2 else { return "" }
+        let lead = points[1].y > first.y ? -1.0 : 1.0
+        let tail = last.y > points[points.count - 2].y ? 1.0 : -1.0
+        let reach = 40.0
+        let extended = [LayoutPoint(x: first.x, y: first.y + lead * reach)] + points
+            + [LayoutPoint(x: last.x, y: last.y + tail * reach)]
+        var d = "M\(f(first.x)) \(f(first.y))"
+        for j in 1..<(extended.count - 2) {
+            let (p0, p1, p2, p3) = (extended[j - 1], extended[j], extended[j + 1], extended[j + 2])
+            // The end segments keep their outer control point straight above/below the node.
+            let c1 = LayoutPoint(x: j == 1 ? p1.x : p1.x + (p2.x - p0.x) / 6, y: p1.y + (p2.y - p0.y) / 6)
+            let c2 = LayoutPoint(x: j == extended.count - 3 ? p2.x : p2.x - (p3.x - p1.x) / 6,
+                y: p2.y - (p3.y - p1.y) / 6)
+            d += " C\(f(c1.x)) \(f(c1.y)) \(f(c2.x)) \(f(c2.y)) \(f(p2.x)) \(f(p2.y))"
+        }
+        return d
+    }
 
     private static func legendEdge(_ sign: Sign) -> [SVGElement] {
         let inhibits = sign == .inhibits
