@@ -110,7 +110,9 @@ public struct Heatmap: Sendable {
         let barX = grid.maxX + 20
         let barHeight = max(80, min(220, grid.height))
         let missingWidth = hasMissing ? 18 + TextMetrics.width(of: "no data", fontSize: labelSize) : 0
-        let width = barX + max(bar.width, missingWidth) + pad
+        let titleWidth = title.map { TextMetrics.width(of: $0, fontSize: style.titleSize, bold: true) } ?? 0
+        let titleX = max(grid.midX, pad + titleWidth / 2)
+        let width = max(barX + max(bar.width, missingWidth), titleX + titleWidth / 2) + pad
         let labelsDepth = (columnWidths.max() ?? 0) * slant + labelSize
         let barBottom = top + bar.titleHeight + barHeight + (hasMissing ? 30 : 0)
         let height = max(grid.maxY + 8 + labelsDepth, barBottom) + pad
@@ -168,7 +170,10 @@ public struct Heatmap: Sendable {
                     color: style.mutedTextColor),
             ]))
         }
-        if let title { document.append(Draw.title(title, over: grid, top: pad, style: style)) }
+        if let title {
+            document.append(Draw.text(title, x: titleX, y: pad + style.titleSize, size: style.titleSize,
+                color: style.textColor, anchor: "middle", bold: true))
+        }
         return document
     }
 
