@@ -73,7 +73,24 @@ import Testing
         let paths = graph.signedPaths(from: from, to: to, maxLength: 8, limit: 4)
         let explanation = NetworkDiagram(graph: graph, explaining: Array(paths.prefix(1)),
             title: "Why anti-PD-1 lowers tumour burden")
-        var extra: [(name: String, svg: String)] = []
+        // Stress cases: many series with long names and negative values; a larger screen.
+        let many = (0..<9).map { k in
+            Series(name: "readout \(k + 1): " + String(repeating: "long ", count: k % 3) + "name",
+                values: (0..<300).map { sin(Double($0) / Double(20 + 5 * k)) * Double(k + 1) * 40 })
+        }
+        let crowded = TimeCoursePlot(title: "Nine readouts, automatic y range", series: many,
+            windows: [ShadedWindow(therapy: "anti-PD-1", start: 50, stop: 120),
+                ShadedWindow(therapy: "anti-CTLA-4 (long label to force a second row)", start: 60),
+                ShadedWindow(therapy: "IL-12", start: 280)],
+            yRange: .automatic, yLabel: "change from baseline")
+        let perturbations = ["PD1", "PDL1", "TIM3", "CTLA4", "LAG3", "IDO1", "TGFB", "IL10", "VEGF", "CXCL9",
+            "STING", "IL12"].map { "knockout " + $0 }
+        let largeScreen = Heatmap(title: "Knockout pairs × tumour burden", rowLabels: perturbations,
+            columnLabels: perturbations,
+            values: perturbations.indices.map { i in perturbations.indices.map { j in
+                i == j ? .nan : sin(Double(i * 3 + j)) * 0.8 * (i < j ? 1 : -0.5) } },
+            valueLabel: "Δ tumour burden", showValues: false, cellSize: 26)
+        var extra: [(name: String, svg: String)] = [("stress-time-course", crowded.svg()), ("stress-heatmap", largeScreen.svg())]
         // Published Boolean models, when the shared material is next to the package.
         let shared = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("shared/models/bbm")

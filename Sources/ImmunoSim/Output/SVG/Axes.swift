@@ -20,6 +20,12 @@ public enum AxisRange: Sendable, Equatable {
 struct AxisTick: Sendable, Equatable {
     var value: Double
     var label: String
+
+    /// A tick whose label uses a typographic minus sign (U+2212), as typeset plots do.
+    init(value: Double, label: String) {
+        self.value = value
+        self.label = label.hasPrefix("-") ? "\u{2212}" + label.dropFirst() : label
+    }
 }
 
 /// A data → pixel mapping along one axis with its ticks.

@@ -89,6 +89,12 @@ public struct TimeCoursePlot: Sendable {
         self.style = style
     }
 
+    /// Whether series `i` is dashed: on request, or when the palette has wrapped around and its
+    /// colour repeats an earlier series' colour.
+    func dashed(_ i: Int) -> Bool {
+        series[i].dashed != (series[i].color == nil && i >= CategoricalPalette.okabeIto.count)
+    }
+
     /// The plot as a standalone SVG document.
     /// - Complexity: O(total number of values + windows²).
     public func svg() -> String { document().render() }
@@ -102,7 +108,7 @@ public struct TimeCoursePlot: Sendable {
 
         let legend = Legend(title: nil, entries: series.enumerated().map { i, s in
             Legend.Entry(label: s.name, swatch: .line(s.color ?? CategoricalPalette.color(i), marker: nil,
-                dash: s.dashed ? "6 3" : nil, width: style.lineWidth))
+                dash: dashed(i) ? "6 3" : nil, width: style.lineWidth))
         }, style: style)
         let legendSize = legend.size
 
@@ -172,7 +178,7 @@ public struct TimeCoursePlot: Sendable {
             path.set("stroke-width", style.lineWidth)
             path.set("stroke-linejoin", "round")
             path.set("stroke-linecap", "round")
-            if s.dashed { path.set("stroke-dasharray", "6 3") }
+            if dashed(i) { path.set("stroke-dasharray", "6 3") }
             lines.append(path)
         }
         document.append(SVGElement("g", ["class": "data", "clip-path": "url(#plot-area)"], children: lines))
