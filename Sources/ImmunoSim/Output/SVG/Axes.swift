@@ -199,7 +199,11 @@ enum AxisDrawing {
                 penDown = false
                 continue
             }
-            d += (d.isEmpty ? "" : " ") + (penDown ? "L" : "M") + SVGNumber.format(x) + " " + SVGNumber.format(y)
+            if !d.isEmpty { d += " " }
+            d += penDown ? "L" : "M"
+            SVGNumber.append(x, to: &d)
+            d += " "
+            SVGNumber.append(y, to: &d)
             penDown = true
         }
         return d

@@ -250,8 +250,12 @@ public struct LayeredLayout: Sendable {
                 let row = order[l]
                 guard !row.isEmpty else { continue }
                 let desired = row.map { v -> Double in
-                    let neighbours = up[v] + down[v]
-                    return neighbours.isEmpty ? x[v] : neighbours.reduce(0) { $0 + x[$1] } / Double(neighbours.count)
+                    let count = up[v].count + down[v].count
+                    guard count > 0 else { return x[v] }
+                    var sum = 0.0
+                    for u in up[v] { sum += x[u] }
+                    for u in down[v] { sum += x[u] }
+                    return sum / Double(count)
                 }
                 var fromLeft = desired
                 for i in 1..<max(1, row.count) {

@@ -12,6 +12,12 @@ public enum SVGEscaping {
     }
 
     private static func escape(_ string: String, quotes: Bool) -> String {
+        // Fast path: most strings (coordinates, path data, colours) need no escaping at all.
+        let clean = string.utf8.allSatisfy { byte in
+            byte >= 0x20 && byte != UInt8(ascii: "&") && byte != UInt8(ascii: "<") && byte != UInt8(ascii: ">")
+                && byte != UInt8(ascii: "\"") && byte != UInt8(ascii: "'") && byte != 0xEF  // 0xEF may start U+FFFE/U+FFFF
+        }
+        if clean { return string }
         var out = ""
         out.reserveCapacity(string.utf8.count)
         for scalar in string.unicodeScalars {
@@ -46,12 +52,53 @@ public enum SVGNumber {
     ///
     /// - Parameter digits: decimals kept, 0…9.
     public static func format(_ value: Double, digits: Int = 2) -> String {
-        let text = fixed(value, decimals: digits)
-        guard text.contains(".") else { return text }
-        var trimmed = Substring(text)
-        while trimmed.last == "0" { trimmed.removeLast() }
-        if trimmed.last == "." { trimmed.removeLast() }
-        return String(trimmed)
+        var out = ""
+        append(value, digits: digits, to: &out)
+        return out
+    }
+
+    /// Appends ``format(_:digits:)`` of `value` to `out` without intermediate strings.
+    /// - Complexity: O(number of digits).
+    public static func append(_ value: Double, digits: Int = 2, to out: inout String) {
+        let places = max(0, min(digits, 9))
+        var scale: Int64 = 1
+        for _ in 0..<places { scale *= 10 }
+        let scaled = value.isFinite ? (value * Double(scale)).rounded() : 0
+        guard abs(scaled) < 9e15 else {
+            out += fixed(value, decimals: 0)
+            return
+        }
+        var magnitude = Int64(abs(scaled))
+        if magnitude == 0 {
+            out += "0"
+            return
+        }
+        var fractionDigits = places
+        while fractionDigits > 0 && magnitude % 10 == 0 {
+            magnitude /= 10
+            fractionDigits -= 1
+        }
+        // Digits are written right to left into a stack buffer; the result is a small string,
+        // so no heap allocation happens per number.
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 24) { buffer in
+            var index = 24
+            var written = 0
+            while magnitude > 0 || written <= fractionDigits {
+                if written == fractionDigits && fractionDigits > 0 {
+                    index -= 1
+                    buffer[index] = UInt8(ascii: ".")
+                }
+                index -= 1
+                buffer[index] = UInt8(ascii: "0") + UInt8(magnitude % 10)
+                magnitude /= 10
+                written += 1
+            }
+            if scaled < 0 {
+                index -= 1
+                buffer[index] = UInt8(ascii: "-")
+            }
+            out += String(decoding: UnsafeBufferPointer(rebasing: buffer[index..<24]), as: UTF8.self)
+        }
     }
 
     /// The number with exactly `decimals` decimals (`0.50`, `-1.25`), never `-0.00`.
