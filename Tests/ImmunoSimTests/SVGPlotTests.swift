@@ -81,4 +81,31 @@ import Testing
         #expect(TextMetrics.width(of: "", fontSize: 12) == 0)
         #expect(TextMetrics.width(of: "WWW", fontSize: 10) > TextMetrics.width(of: "iii", fontSize: 10))
     }
+
+    @Test func windowsOutsideTheStepsAreNotDrawn() {
+        let plot = TimeCoursePlot(series: [Series(name: "a", values: Array(repeating: 0.5, count: 10))], windows: [
+            ShadedWindow(label: "late", start: 50), ShadedWindow(label: "empty", start: 3, stop: 2),
+            ShadedWindow(label: "early", start: -20, stop: -5), ShadedWindow(label: "on", start: 2),
+        ])
+        let windows = Self.elements(withClass: "window", in: plot.document())
+        #expect(windows.count == 1)
+        let parsed = parseSVG(plot.svg())
+        #expect(parsed.texts.contains("on"))
+        for hidden in ["late", "empty", "early"] { #expect(!parsed.texts.contains(hidden)) }
+    }
+
+    @Test func heatmapValuesShrinkToFitOrAreDropped() {
+        let values: [[Double]] = [[-0.123, 0.5], [0.25, -1]]
+        func valueTexts(_ cellSize: Double) -> [SVGElement] {
+            let document = Heatmap(rowLabels: ["a", "b"], columnLabels: ["c", "d"], values: values,
+                cellSize: cellSize).document()
+            return document.elements.first { $0.attributes.contains(SVGAttribute("class", "values")) }?.children ?? []
+        }
+        #expect(valueTexts(44).count == 4)
+        let shrunk = valueTexts(26)
+        #expect(shrunk.count == 4)
+        let size = Double(shrunk.first.flatMap { Self.attribute("font-size", of: $0) } ?? "") ?? 99
+        #expect(size < PlotStyle().annotationSize && size >= 7)
+        #expect(valueTexts(12).isEmpty)
+    }
 }

@@ -101,7 +101,8 @@ public struct CurvePlot: Sendable {
         y.pixelLower = plot.maxY - inset
         y.pixelUpper = plot.y + inset
 
-        var document = SVGDocument(width: width, height: height, fontFamily: style.fontFamily)
+        var document = SVGDocument(width: width, height: max(height, top + legendSize.height + pad),
+            fontFamily: style.fontFamily)
         document.define(AxisDrawing.clipPath(id: "plot-area", plot: plot))
         document.append(AxisDrawing.grid(x: x, y: y, plot: plot, style: style))
         var data: [SVGElement] = []

@@ -32,7 +32,7 @@ public struct Heatmap: Sendable {
     public var coloring: Coloring
     /// The colour-bar title (e.g. "effect").
     public var valueLabel: String?
-    /// Whether each cell shows its value.
+    /// Whether each cell shows its value (values shrink to fit and are dropped below 7 px).
     public var showValues: Bool
     /// Decimals of printed values.
     public var valueDecimals: Int
@@ -121,6 +121,19 @@ public struct Heatmap: Sendable {
         document.define(bar.gradient)
         if hasMissing { document.define(Self.hatchPattern) }
 
+        // Printed values shrink to fit their cells, and are left out when they would be unreadable.
+        var valueSize = style.annotationSize
+        if showValues {
+            var widest = 0.0
+            for r in 0..<rows {
+                for c in 0..<columns where value(row: r, column: c).isFinite {
+                    let text = SVGNumber.fixed(value(row: r, column: c), decimals: valueDecimals)
+                    widest = max(widest, TextMetrics.width(of: text, fontSize: valueSize))
+                }
+            }
+            if widest > cellSize - 6 { valueSize *= (cellSize - 6) / widest }
+        }
+        let printValues = showValues && valueSize >= 7
         var cells: [SVGElement] = []
         var texts: [SVGElement] = []
         for r in 0..<rows {
@@ -131,11 +144,10 @@ public struct Heatmap: Sendable {
                 var cell: SVGElement
                 if let color = scale.color(for: v) {
                     cell = Draw.rect(box, fill: color.hex, stroke: .white, strokeWidth: 1)
-                    if showValues {
+                    if printValues {
                         let ink: RGBColor = color.luminance < 0.33 ? .white : style.textColor
                         texts.append(Draw.text(SVGNumber.fixed(v, decimals: valueDecimals), x: box.midX,
-                            y: box.midY + style.annotationSize * 0.35, size: style.annotationSize, color: ink,
-                            anchor: "middle"))
+                            y: box.midY + valueSize * 0.35, size: valueSize, color: ink, anchor: "middle"))
                     }
                 } else {
                     cell = Draw.rect(box, fill: "url(#hatch)", stroke: .white, strokeWidth: 1)

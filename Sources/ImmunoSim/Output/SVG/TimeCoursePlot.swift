@@ -49,7 +49,7 @@ public struct ShadedWindow: Sendable, Equatable {
 ///     windows: [ShadedWindow(therapy: "anti-PD-1", start: 10)]).svg()
 /// ```
 /// Windows' labels sit above the plot area, stacked in rows when they would collide, so they never
-/// cover the data. Lines are clipped to the plot area when a fixed y range cuts them.
+/// cover the data; windows entirely outside the steps, empty or with non-finite bounds are not drawn. Lines are clipped to the plot area when a fixed y range cuts them.
 public struct TimeCoursePlot: Sendable {
     /// The plot title, or `nil`.
     public var title: String?
@@ -121,9 +121,15 @@ public struct TimeCoursePlot: Sendable {
         let provisional = Box(x: left, y: 0, width: max(40, right - left), height: 1)
         x.pixelLower = provisional.x
         x.pixelUpper = provisional.maxX
+        // Windows that overlap the x range; the others are not drawn.
+        let shown = windows.filter { window in
+            let stop = window.stop ?? x.upper
+            return window.start.isFinite && stop.isFinite && stop > window.start && window.start < x.upper
+                && stop > x.lower
+        }
         var rowEnds: [Double] = []
         var labelRows: [Int] = []
-        for window in windows {
+        for window in shown {
             let start = x.pixel(max(window.start, firstStep))
             let labelWidth = TextMetrics.width(of: window.label, fontSize: labelSize)
             let labelStart = min(start, provisional.maxX - labelWidth)
@@ -142,17 +148,18 @@ public struct TimeCoursePlot: Sendable {
         y.pixelLower = plot.maxY
         y.pixelUpper = plot.y
 
-        var document = SVGDocument(width: width, height: height, fontFamily: style.fontFamily)
+        // A legend taller than the plot makes the canvas taller rather than running off it.
+        let canvasHeight = max(height, top + legendSize.height + pad)
+        var document = SVGDocument(width: width, height: canvasHeight, fontFamily: style.fontFamily)
         document.define(AxisDrawing.clipPath(id: "plot-area", plot: plot))
         document.append(AxisDrawing.grid(x: x, y: y, plot: plot, style: style))
 
         // Bands first so lines stay on top.
         var bands: [SVGElement] = []
         let bandColor = RGBColor(hex: 0x7F7F7F)
-        for (i, window) in windows.enumerated() {
+        for (i, window) in shown.enumerated() {
             let startValue = max(window.start, x.lower)
             let stopValue = min(window.stop ?? x.upper, x.upper)
-            guard startValue.isFinite, stopValue.isFinite, stopValue > startValue else { continue }
             let x0 = x.pixel(startValue)
             let x1 = x.pixel(stopValue)
             var band = Draw.rect(Box(x: x0, y: plot.y, width: x1 - x0, height: plot.height),
