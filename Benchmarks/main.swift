@@ -103,6 +103,19 @@ do {
         }
         report("graph.signedPaths.random70", time70 / 1000 * 1e6, "us")
     }
+    if selected("svg") {
+        // Drawing a 200-node, 600-edge model (layout + SVG text), and a 20-series × 5000-step time course.
+        let graph = try randomBuilder(nodes: 200, edges: 600, seed: 4).build()
+        let network = best(3) { checksum &+= NetworkDiagram(graph: graph).svg().utf8.count }
+        report("svg.network.random200", network * 1e3, "ms")
+        let flagship = try Catalog.flagship()
+        let small = best(5) { for _ in 0..<100 { checksum &+= NetworkDiagram(graph: flagship).svg().utf8.count } }
+        report("svg.network.flagship", small / 100 * 1e3, "ms")
+        let series = (0..<20).map { k in Series(name: "s\(k)", values: (0..<5000).map { sin(Double($0 + k) / 50) / 2 + 0.5 }) }
+        let plot = TimeCoursePlot(series: series, windows: [ShadedWindow(therapy: "anti-PD-1", start: 100)])
+        let timeCourse = best(3) { checksum &+= plot.svg().utf8.count }
+        report("svg.timecourse.20x5000", timeCourse * 1e3, "ms")
+    }
 } catch {
     print("benchmark failed: \(error)")
     exit(1)
