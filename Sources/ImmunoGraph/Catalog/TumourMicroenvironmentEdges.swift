@@ -151,9 +151,9 @@ extension TumourMicroenvironment {
             Edge("CD8_T", .activates, "CTL_CYTOTOXICITY", mechanism: .activates, threshold: 0.99, evidence: cite("S000-23")),
             Edge("CTL_CYTOTOXICITY", .inhibits, "TUMOR_CELL", mechanism: .kills, evidence: cite("S003-46", "S000-23")),
             Edge("CD8_T", .activates, "IFNG", mechanism: .secretes, weight: 0.6, threshold: 0.99, evidence: cite("S003-29", "S001-07")),
-            Edge("TH1", .activates, "IFNG", mechanism: .secretes, weight: 0.5, evidence: cite("S001-07")),
+            Edge("TH1", .activates, "IFNG", mechanism: .secretes, weight: 0.8, evidence: cite("S001-07")),
             Edge("NK", .activates, "IFNG", mechanism: .secretes, weight: 0.4, evidence: cite("S001-07", "S002-22")),
-            Edge("IFNG", .activates, "MHC_I", mechanism: .upregulates, weight: 0.6, evidence: cite("S001-08")),
+            Edge("IFNG", .activates, "MHC_I", mechanism: .upregulates, weight: 0.8, evidence: cite("S001-08")),
             Edge("IFNG", .activates, "CXCL9", mechanism: .inducesExpression, evidence: cite("S001-10")),
             Edge("IFNG", .activates, "CXCL10", mechanism: .inducesExpression, evidence: cite("S001-10")),
             Edge("IFNG", .activates, "CXCL11", mechanism: .inducesExpression, evidence: cite("S001-10")),
@@ -201,7 +201,7 @@ extension TumourMicroenvironment {
 
             // MARK: IL-12
             Edge("IL12", .activates, "STAT4", mechanism: .signals, threshold: 0.99, evidence: cite("S001-03")),
-            Edge("STAT4", .activates, "TH1", mechanism: .differentiates, threshold: 0.99, evidence: cite("S001-04")),
+            Edge("STAT4", .activates, "TH1", mechanism: .differentiates, weight: 0.7, threshold: 0.99, evidence: cite("S001-04")),
             Edge("STAT4", .activates, "CTL_CYTOTOXICITY", mechanism: .activates, weight: 0.2, evidence: cite("S001-05")),
             Edge("IL12", .activates, "NK", mechanism: .activates, weight: 0.5, evidence: cite("S001-06")),
             Edge("IL12", .activates, "NKG2D", mechanism: .upregulates, evidence: cite("S001-23")),
