@@ -150,7 +150,8 @@ private func graph(@GraphContentBuilder _ content: () -> [GraphComponent]) throw
                     let acts = ins.filter { $0.sign == .activates }
                     let a = acts.isEmpty ? 1 : 1 - acts.reduce(1.0) { $0 * (1 - min(1, $1.weight * hill(x[g.index(of: $1.source)!]))) }
                     let i2 = 1 - ins.filter { $0.sign == .inhibits }.reduce(1.0) { $0 * (1 - min(1, $1.weight * hill(x[g.index(of: $1.source)!]))) }
-                    let f = (basal + (1 - basal) * a) * (1 - i2)
+                    // Only inhibitors and a stated basal level: the inhibitors scale the basal level.
+                    let f = acts.isEmpty && g.nodes[i].basal != nil ? basal * (1 - i2) : (basal + (1 - basal) * a) * (1 - i2)
                     next[i] = x[i] + 0.5 * (f - x[i])
                 }
                 x = next

@@ -22,7 +22,8 @@ import Foundation
 ///     f = (b + (1 − b) · A) · (1 − I)
 ///
 /// with the basal level `b` (``Node/basal``, default 0). `f` rises with every activator and falls
-/// with every inhibitor. A node with only inhibitors is on unless inhibited (the SIF convention of
+/// with every inhibitor. A node with only inhibitors and a stated basal level has f = b·(1 − I); one
+/// without a stated basal level is on unless inhibited (the SIF convention of
 /// the logical engine). A node with an explicit rule uses `f = b + (1 − b) · rule` with the rule
 /// evaluated fuzzily (``FuzzyInstruction``). A node without in-edges keeps its level (`f = x`), or
 /// relaxes to its basal level when it states one. A therapy node keeps its level (0 unless a therapy
@@ -32,7 +33,7 @@ import Foundation
 /// - Complexity: compiling is O(nodes + edges + rule sizes); one step is O(nodes + edges).
 public struct CompiledGradedModel: Sendable {
     enum Kind: UInt8, Sendable {
-        case signed, rule, keep, relax
+        case signed, rule, keep, relax, inhibitedBasal
     }
 
     /// The graph compiled.
@@ -125,6 +126,9 @@ public struct CompiledGradedModel: Sendable {
                 ruleEnd[i] = Int32(program.count)
             } else if edges.isEmpty {
                 kind[i] = node.basal == nil ? .keep : .relax
+            } else if node.basal != nil, !edges.contains(where: { graph.edges[$0].sign == .activates }) {
+                // Only inhibitors and a stated basal level: the inhibitors scale the basal level.
+                kind[i] = .inhibitedBasal
             }
             // Activators first, then inhibitors; a rule node keeps its slots for delays only.
             let ordered = edges.filter { graph.edges[$0].sign == .activates } + edges.filter { graph.edges[$0].sign != .activates }

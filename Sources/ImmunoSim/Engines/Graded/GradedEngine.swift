@@ -226,6 +226,10 @@ extension CompiledGradedModel {
                     f = x
                 case .relax:
                     f = basal[i]
+                case .inhibitedBasal:
+                    var pi = 1.0
+                    for k in Int(inStart[i])..<Int(inStart[i + 1]) { pi *= 1 - transfer(k) }
+                    f = basal[i] * pi
                 }
                 target[i] = f
                 h[out + i] = x + rate[i] * (f - x)
