@@ -14,6 +14,7 @@ let respondCommand = Command(
         OptionSpec(name: "steps", value: "N", help: "Steps to run; levels are read at the last step (default 100)."),
         OptionSpec(name: "steady-state", help: "Read at steady state (max |Δ| < 1e-6, at most --steps steps, default 10000)."),
         OptionSpec(name: "tolerance", value: "X", help: "Largest difference called unchanged (default 0.02)."),
+        OptionSpec(name: "svg", value: "OUT", help: "Also write the readouts' time courses (treated solid, baseline dashed) to OUT."),
         OptionSpec(name: "json", help: "Print JSON: {\"readouts\": [{\"node\", \"baseline\", \"treated\", \"delta\", \"direction\"}]}."),
     ],
     examples: [
@@ -55,6 +56,22 @@ let respondCommand = Command(
             throw CLIError.input(error.message)
         } catch let error as GradedModelError {
             throw CLIError.input(error.message)
+        }
+        if let path = arguments.value("svg") {
+            let model = try CompiledGradedModel(graph)
+            let steps = response.readouts.isEmpty ? 0 : max(1, try arguments.int("steps", default: 100))
+            let baseline = model.run(try model.inputs(for: scenario.baseline), steps: steps)
+            let treated = model.run(try model.inputs(for: scenario), steps: steps)
+            var series: [Series] = []
+            for (k, readout) in response.readouts.prefix(8).enumerated() {
+                guard let i = graph.index(of: readout.node) else { continue }
+                let color = CategoricalPalette.color(k)
+                series.append(Series(name: readout.node, values: treated.series(i), color: color))
+                series.append(Series(name: "\(readout.node) baseline", values: baseline.series(i), color: color, dashed: true))
+            }
+            let windows = scenario.therapies.map { ShadedWindow(therapy: $0.name, start: $0.schedule.start, stop: $0.schedule.stop) }
+            let title = "Response to " + scenario.therapies.map(\.name).joined(separator: " + ")
+            try writeOutput(TimeCoursePlot(title: title, series: series, windows: windows).svg(), to: path)
         }
         if arguments.flag("json") {
             print(try response.jsonText())

@@ -44,12 +44,15 @@ enum ScreenOutput {
             + zip(readouts, result.baseline).map { "\($0) \(String(format: "%.3f", $1))" }.joined(separator: ", "))
         let width = max(24, min(60, ranking.prefix(top).map(\.label.count).max() ?? 24))
         var header = "rank  " + "arm".padding(toLength: width, withPad: " ", startingAt: 0)
-        for readout in readouts { header += "  " + ("Δ" + readout).padding(toLength: 12, withPad: " ", startingAt: 0) }
+        let columns = readouts.map { max(10, $0.count + 2) }
+        for (readout, column) in zip(readouts, columns) { header += "  " + ("Δ" + readout).padding(toLength: column, withPad: " ", startingAt: 0) }
         header += "  response  Bliss    HSA"
         lines.append(header)
         for (k, arm) in ranking.prefix(top).enumerated() {
             var line = String(format: "%4d  ", k + 1) + arm.label.padding(toLength: width, withPad: " ", startingAt: 0)
-            for effect in arm.effects { line += "  " + String(format: "%+.4f", effect).padding(toLength: 12, withPad: " ", startingAt: 0) }
+            for (effect, column) in zip(arm.effects, columns) {
+                line += "  " + String(format: "%+.4f", effect).padding(toLength: column, withPad: " ", startingAt: 0)
+            }
             line += String(format: "  %8.3f", arm.response)
             line += arm.bliss.map { String(format: "  %+.3f", $0) } ?? "       -"
             line += arm.hsa.map { String(format: "  %+.3f", $0) } ?? "       -"
@@ -74,8 +77,8 @@ enum ScreenOutput {
         return lines.joined(separator: "\n")
     }
 
-    /// The pair heatmap (filled in by the plotting module).
+    /// The pair heatmap of the ranking readout (top 20 candidates by single effect).
     static func heatmapSVG(_ result: ScreenResult, ranking: [RankedArm], goal: ScreenGoal) throws -> String {
-        throw CLIError.usage("--svg is not available yet")
+        result.pairHeatmap(goal: goal, readout: 0, top: 20).svg()
     }
 }

@@ -1,0 +1,42 @@
+/// Adapters from engine and screen results to the SVG figures.
+extension ScreenResult {
+    /// A candidate × candidate heatmap of the effect on readout `readout` (treated − baseline):
+    /// cell (i, j) is the pair i + j, the diagonal the single candidate; pairs not run are blank.
+    /// Only the `top` candidates with the best single effect for `goal` are shown, best first.
+    public func pairHeatmap(goal: ScreenGoal = .decrease, readout: Int = 0, top: Int = 20) -> Heatmap {
+        var single: [ScreenCandidate: Double] = [:]
+        var pair: [Set<ScreenCandidate>: Double] = [:]
+        for row in rows {
+            let effect = row.values[readout] - baseline[readout]
+            if row.candidates.count == 1 { single[row.candidates[0]] = effect }
+            if row.candidates.count == 2 { pair[Set(row.candidates)] = effect }
+        }
+        let sign: Double = goal == .decrease ? 1 : -1
+        let order = plan.candidates.enumerated().sorted { a, b in
+            let ea = sign * (single[a.element] ?? .infinity)
+            let eb = sign * (single[b.element] ?? .infinity)
+            return ea != eb ? ea < eb : a.offset < b.offset
+        }.map(\.element).prefix(top)
+        let values = order.map { a in
+            order.map { b in a == b ? (single[a] ?? .nan) : (pair[[a, b]] ?? .nan) }
+        }
+        let labels = order.map(\.description)
+        let name = plan.readouts[readout]
+        return Heatmap(
+            title: "Δ \(name): pairs (diagonal: single), top \(order.count) by single effect",
+            rowLabels: labels, columnLabels: labels, values: values, coloring: .diverging(),
+            valueLabel: "Δ \(name)", showValues: order.count <= 14)
+    }
+}
+
+extension GradedTrajectory {
+    /// A time course of the given nodes (all nodes when empty), with therapy windows shaded.
+    public func timeCoursePlot(title: String? = nil, nodes: [String] = [], therapies: [Therapy] = []) -> TimeCoursePlot {
+        let selected = nodes.isEmpty ? Array(nodeIDs.indices) : nodes.compactMap { id in nodeIDs.firstIndex(of: id) }
+        let series = selected.map { Series(name: nodeIDs[$0], values: self.series($0)) }
+        let windows = therapies.map { therapy in
+            ShadedWindow(therapy: therapy.name, start: therapy.schedule.start, stop: therapy.schedule.stop)
+        }
+        return TimeCoursePlot(title: title, series: series, windows: windows)
+    }
+}
