@@ -10,11 +10,14 @@ extension LogicalModel {
     /// ``LogicalAttractor/basin`` is the number of states from which it can be reached (a
     /// state may reach several attractors).
     ///
-    /// - Parameter maxStates: the largest state space accepted (memory ≈ 20 bytes per state).
+    /// - Parameters:
+    ///   - initial: when given, only the attractors reachable from this state (levels per node;
+    ///     clamped nodes take their clamp) are returned.
+    ///   - maxStates: the largest state space accepted (memory ≈ 20 bytes per state).
     /// - Throws: ``LogicalAnalysisError`` for more than `maxStates` states or more than 32 free nodes.
     /// - Complexity: O(S × (instructions / 64 + free nodes)) for S states, plus
     ///   O(S × free nodes) per attractor for the basins.
-    public func asynchronousAttractors(maxStates: Int = 1 << 22) throws(LogicalAnalysisError) -> LogicalAttractors {
+    public func asynchronousAttractors(from initial: [Int]? = nil, maxStates: Int = 1 << 22) throws(LogicalAnalysisError) -> LogicalAttractors {
         let space = try StateSpace(self, maxStates: maxStates)
         guard space.free.count <= 32 else {
             throw LogicalAnalysisError("asynchronous analysis is limited to 32 free nodes; '\(name)' has \(space.free.count)")
@@ -111,10 +114,31 @@ extension LogicalModel {
                 componentCount += 1
             }
         }
-        // Basins: states from which each attractor is reachable (reverse search).
-        var attractors: [LogicalAttractor] = []
         var seen = [Bool](repeating: false, count: size)
         var queue: [Int] = []
+        if let initial {
+            // Keep the attractors reachable from the initial state (forward search).
+            var start = 0
+            for (j, node) in space.free.enumerated() {
+                start += min(max(node < initial.count ? initial[node] : 0, 0), maxLevels[node]) * strides[j]
+            }
+            seen[start] = true
+            queue = [start]
+            var head = 0
+            while head < queue.count {
+                let s = queue[head]; head += 1
+                var m = moves(s)
+                while m != 0 {
+                    let bit = m.trailingZeroBitCount
+                    m &= m &- 1
+                    let t = neighbour(s, bit)
+                    if !seen[t] { seen[t] = true; queue.append(t) }
+                }
+            }
+            terminal = terminal.filter { seen[$0[0]] }
+        }
+        // Basins: states from which each attractor is reachable (reverse search).
+        var attractors: [LogicalAttractor] = []
         for members in terminal {
             for k in seen.indices { seen[k] = false }
             queue = members

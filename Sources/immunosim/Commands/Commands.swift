@@ -1,4 +1,4 @@
 /// Every subcommand, in the order `immunosim --help` lists them.
 let allCommands: [Command] = [
-    infoCommand
+    infoCommand, attractorsCommand, fixedPointsCommand,
 ]
