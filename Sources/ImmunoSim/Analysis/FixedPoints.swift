@@ -175,13 +175,17 @@ struct FixedPointSearch {
             queue.append(i)
         }
         guard propagate() else { return [] }
-        // Decisions: (trail length before, node, level tried).
-        var decisions: [(Int, Int, Int)] = []
+        // Decisions: (trail length before, node, level tried, position in `order`). Every node
+        // before a decision's position was assigned before it, so the scan resumes there.
+        var decisions: [(Int, Int, Int, Int)] = []
         var descend = true
+        var cursor = 0
         while solutions.count < limit {
             if descend {
-                if let node = order.first(where: { value[$0] < 0 }) {
-                    decisions.append((trail.count, node, 0))
+                while cursor < order.count && value[order[cursor]] >= 0 { cursor += 1 }
+                if cursor < order.count {
+                    let node = order[cursor]
+                    decisions.append((trail.count, node, 0, cursor))
                     assign(node, 0)
                     descend = propagate()
                     continue
@@ -189,10 +193,11 @@ struct FixedPointSearch {
                 solutions.append(value)
             }
             // Backtrack to the next untried level.
-            guard let (length, node, level) = decisions.popLast() else { break }
+            guard let (length, node, level, position) = decisions.popLast() else { break }
             undo(to: length)
+            cursor = position
             if level < model.maxLevels[node] {
-                decisions.append((length, node, level + 1))
+                decisions.append((length, node, level + 1, position))
                 assign(node, level + 1)
                 descend = propagate()
             } else {
