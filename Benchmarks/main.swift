@@ -116,6 +116,66 @@ do {
         let timeCourse = best(3) { checksum &+= plot.svg().utf8.count }
         report("svg.timecourse.20x5000", timeCourse * 1e3, "ms")
     }
+    if selected("logical.sync.batch64") {
+        let model = try LogicalModel(try randomRegularNetwork(nodes: 1000, inputs: 3, seed: 11))
+        for width in [1, 8] {
+            var rng = SeededGenerator(seed: 5)
+            var states = PackedStates(planeCount: model.planeCount, width: width)
+            for k in states.planes.indices { states.planes[k] = rng.next() }
+            let steps = 2000 / width
+            let time = best(5) {
+                model.synchronousSteps(&states, steps: steps)
+                checksum &+= Int(truncatingIfNeeded: states.planes[0])
+            }
+            let rate = Double(model.nodeCount * 64 * width * steps) / time
+            report(width == 1 ? "logical.sync.batch64" : "logical.sync.batch512", rate, "node-state-updates/s")
+        }
+    }
+    if selected("logical.sync.single") {
+        let model = try LogicalModel(try randomRegularNetwork(nodes: 1000, inputs: 3, seed: 11))
+        var rng = SeededGenerator(seed: 6)
+        let start = (0..<model.nodeCount).map { _ in Int.random(in: 0...1, using: &rng) }
+        let steps = 2000
+        let time = best(5) { checksum &+= model.trajectory(from: start, steps: steps).states[steps][0] }
+        report("logical.sync.single", Double(model.nodeCount * steps) / time, "node-updates/s")
+        let asyncTime = best(3) {
+            var r = SeededGenerator(seed: 1)
+            checksum &+= model.trajectory(from: start, steps: steps, update: .asynchronous, using: &r).states[steps][0]
+        }
+        report("logical.async.single", Double(steps) / asyncTime, "steps/s")
+    }
+    if selected("logical.attractors.exhaustive25") {
+        let model = try LogicalModel(try randomRegularNetwork(nodes: 25, inputs: 3, seed: 25))
+        var count = 0
+        let time = try best(3) { count = try model.exhaustiveSynchronousAttractors().attractors.count }
+        checksum &+= count
+        report("logical.attractors.exhaustive25", time, "s (\(count) attractors, 2^25 states)")
+    }
+    if selected("logical.attractors.async20") {
+        let model = try LogicalModel(try randomRegularNetwork(nodes: 20, inputs: 3, seed: 20))
+        var count = 0
+        let time = try best(3) { count = try model.asynchronousAttractors().attractors.count }
+        checksum &+= count
+        report("logical.attractors.async20", time, "s (\(count) attractors, 2^20 states)")
+    }
+    if selected("logical.fixedpoints.bbm") {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        let directory = root.deletingLastPathComponent().appendingPathComponent("shared/models/bbm")
+        if let names = try? FileManager.default.contentsOfDirectory(atPath: directory.path) {
+            var slowest = (name: "", time: 0.0, count: 0)
+            for name in names.sorted() {
+                let path = directory.appendingPathComponent(name).appendingPathComponent("model.bnet").path
+                guard let text = try? String(contentsOfFile: path, encoding: .utf8),
+                      let graph = try? BnetFormat.read(completingUndeclaredInputs(text), name: name) else { continue }
+                let model = try LogicalModel(graph)
+                var count = 0
+                let time = best(1) { count = model.fixedPoints().count }
+                if CommandLine.arguments.contains("--verbose") { print("  \(name): \(model.nodeCount) nodes, \(count) fixed points, \(time) s") }
+                if time > slowest.time { slowest = (name, time, count) }
+            }
+            report("logical.fixedpoints.bbm", slowest.time, "s (slowest: \(slowest.name), \(slowest.count) fixed points)")
+        }
+    }
 } catch {
     print("benchmark failed: \(error)")
     exit(1)

@@ -1,7 +1,10 @@
 /// Every subcommand, in the order `immunosim --help` lists them.
 let allCommands: [Command] = [
     infoCommand,
+    simulateCommand,
     respondCommand,
+    attractorsCommand,
+    fixedPointsCommand,
     explainCommand,
     checkCommand,
     screenCommand,

@@ -10,7 +10,10 @@ let respondCommand = Command(
         + "[--background NAME] [--knockout ID]... [--overexpress ID]... [--initial ID=LEVEL]... [--tolerance X] [--json]",
     options: ScenarioOptions.specs + [
         OptionSpec(name: "readout", value: "ID", repeatable: true, help: "A node to report (default: every non-therapy node)."),
-        OptionSpec(name: "semantics", value: "NAME", help: "graded (default) or logical."),
+        OptionSpec(name: "semantics", value: "NAME", help: "graded (default) or logical (attractor-averaged levels)."),
+        OptionSpec(name: "update", value: "MODE", help: "Logical update: sync (default) or async (mean of 20 seeded runs)."),
+        OptionSpec(name: "seed", value: "S", help: "Seed of the asynchronous runs (default 0)."),
+        OptionSpec(name: "policy", value: "NAME", help: "Logical rule policy: inhibitorDominant (default) or threshold."),
         OptionSpec(name: "steps", value: "N", help: "Steps to run; levels are read at the last step (default 100)."),
         OptionSpec(name: "steady-state", help: "Read at steady state (max |Δ| < 1e-6, at most --steps steps, default 10000)."),
         OptionSpec(name: "tolerance", value: "X", help: "Largest difference called unchanged (default 0.02)."),
@@ -26,9 +29,6 @@ let respondCommand = Command(
             throw CLIError.usage("respond takes exactly one MODEL argument")
         }
         let semantics = try arguments.choice("semantics", ["graded", "logical"], default: "graded")
-        if semantics == "logical" {
-            throw CLIError.usage("logical semantics for respond arrives with the logical engine")
-        }
         guard !arguments.all("therapy").isEmpty else {
             throw CLIError.usage("respond needs at least one --therapy SPEC")
         }
@@ -49,6 +49,23 @@ let respondCommand = Command(
         }
         let readouts = arguments.all("readout")
         let response: Response
+        if semantics == "logical" {
+            let update = try arguments.choice("update", ["sync", "async"], default: "sync")
+            let policy = RulePolicy(name: try arguments.choice("policy", RulePolicy.all.map(\.name), default: RulePolicy.inhibitorDominant.name))
+            do {
+                let initial = try arguments.all("initial").map(parseInitialAssignment)
+                var logical = scenario
+                logical.initialLevels = []
+                response = try LogicalResponse.response(
+                    graph: graph, treated: logical, readouts: readouts.isEmpty ? nil : readouts, policy: policy,
+                    update: update == "sync" ? .synchronous : .asynchronous, steps: try arguments.int("steps", default: 100),
+                    seed: UInt64(try arguments.int("seed", default: 0)), initial: initial, tolerance: tolerance)
+            } catch let error as PerturbationError {
+                throw CLIError.input(error.message)
+            }
+            print(arguments.flag("json") ? try response.jsonText() : response.description)
+            return 0
+        }
         do {
             let model = try CompiledGradedModel(graph)
             response = try model.response(to: scenario, at: time, readouts: readouts.isEmpty ? nil : readouts, tolerance: tolerance)

@@ -1,0 +1,92 @@
+extension LogicalModel {
+    /// Every synchronous attractor of the model with its basin size, by enumerating all states
+    /// (every node not held by a permanent clamp is free, inputs included).
+    ///
+    /// The successor of every state is computed by the bit-parallel program (512 states per pass)
+    /// into a successor array; the functional graph is then walked once, with a resolved bitmap
+    /// and an on-path bitmap, overwriting each resolved successor with its attractor's index.
+    ///
+    /// - Parameter maxStates: the largest state space accepted (memory is 4 bytes + 2 bits per state).
+    /// - Throws: ``LogicalAnalysisError`` when the state space is larger than `maxStates`.
+    /// - Complexity: O(S × instructions / 64) word operations plus O(S) for the walk, S = states.
+    public func exhaustiveSynchronousAttractors(maxStates: Int = 1 << 30) throws(LogicalAnalysisError) -> LogicalAttractors {
+        let space = try StateSpace(self, maxStates: min(maxStates, Int(UInt32.max)))
+        let size = space.size
+        var successor = [UInt32](repeating: 0, count: size)
+        let width = 8
+        var kernel = LogicalKernel(program: program, width: width)
+        let nextPlane = program.nextPlane
+        var base = 0
+        while base < size {
+            space.load(block: base, into: &kernel)
+            kernel.evaluate()
+            let blockEnd = min(base + 64 * width, size)
+            if space.isBoolean {
+                successor.withUnsafeMutableBufferPointer { succ in
+                    for s in base..<blockEnd { succ[s] = 0 }
+                    for (j, node) in space.free.enumerated() {
+                        let r = Int(nextPlane[program.planeStart[node] - LogicalProgram.firstPlane]) * width
+                        for w in 0..<width {
+                            var word = kernel.registers[r + w]
+                            let offset = base + w * 64
+                            while word != 0 {
+                                let bit = word.trailingZeroBitCount
+                                if offset + bit < size { succ[offset + bit] |= UInt32(1) << UInt32(j) }
+                                word &= word &- 1
+                            }
+                        }
+                    }
+                }
+            } else {
+                for s in base..<blockEnd {
+                    let w = (s - base) >> 6, shift = UInt64((s - base) & 63)
+                    var index = 0
+                    for (j, node) in space.free.enumerated() {
+                        var level = 0
+                        let start = program.planeStart[node] - LogicalProgram.firstPlane
+                        for k in 0..<maxLevels[node] {
+                            level += Int((kernel.registers[Int(nextPlane[start + k]) * width + w] >> shift) & 1)
+                        }
+                        index += level * space.strides[j]
+                    }
+                    successor[s] = UInt32(index)
+                }
+            }
+            base += 64 * width
+        }
+        // Walk the functional graph.
+        var resolved = [UInt64](repeating: 0, count: (size + 63) / 64)
+        var onPath = [UInt64](repeating: 0, count: (size + 63) / 64)
+        var path: [Int] = []
+        var cycles: [[Int]] = []
+        var basins: [Int] = []
+        for start in 0..<size where resolved[start >> 6] & (1 << UInt64(start & 63)) == 0 {
+            path.removeAll(keepingCapacity: true)
+            var x = start
+            while resolved[x >> 6] & (1 << UInt64(x & 63)) == 0 && onPath[x >> 6] & (1 << UInt64(x & 63)) == 0 {
+                onPath[x >> 6] |= 1 << UInt64(x & 63)
+                path.append(x)
+                x = Int(successor[x])
+            }
+            let id: Int
+            if resolved[x >> 6] & (1 << UInt64(x & 63)) != 0 {
+                id = Int(successor[x])
+            } else {
+                id = cycles.count
+                let first = path.lastIndex(of: x) ?? 0
+                cycles.append(Array(path[first...]))
+                basins.append(0)
+            }
+            for p in path {
+                successor[p] = UInt32(id)
+                resolved[p >> 6] |= 1 << UInt64(p & 63)
+                onPath[p >> 6] &= ~(1 << UInt64(p & 63))
+            }
+            basins[id] += path.count
+        }
+        let attractors = zip(cycles, basins).map { cycle, basin in
+            LogicalAttractor(states: LogicalAttractor.canonicalCycle(cycle.map { space.levels(of: $0) }), basin: basin)
+        }
+        return LogicalAttractors(nodes: nodeIDs, attractors: attractors)
+    }
+}

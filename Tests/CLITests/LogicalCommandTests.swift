@@ -1,0 +1,109 @@
+import Foundation
+import ImmunoGraph
+import ImmunoSim
+import Testing
+
+private let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+/// The debug `immunosim` binary built alongside the tests.
+private let binary = packageRoot.appendingPathComponent(".build/debug/immunosim")
+private let hasBinary = FileManager.default.isExecutableFile(atPath: binary.path)
+private let faure = packageRoot.appendingPathComponent("Tests/ImmunoSimTests/Fixtures/faure2006.bnet").path
+
+/// Runs `immunosim` with `arguments`; returns (exit code, stdout, stderr).
+private func immunosim(_ arguments: [String]) throws -> (Int32, String, String) {
+    let process = Process()
+    process.executableURL = binary
+    process.arguments = arguments
+    let out = Pipe(), err = Pipe()
+    process.standardOutput = out
+    process.standardError = err
+    try process.run()
+    let outData = out.fileHandleForReading.readDataToEndOfFile()
+    let errData = err.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return (process.terminationStatus, String(decoding: outData, as: UTF8.self), String(decoding: errData, as: UTF8.self))
+}
+
+private func jsonObject(_ text: String) throws -> [String: Any] {
+    try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+}
+
+@Suite("Logical commands", .enabled(if: hasBinary, "needs the immunosim binary (swift build)"))
+struct LogicalCommandTests {
+    @Test("attractors --exhaustive --json on the Fauré cell cycle: a fixed point and a 7-cycle, 512 states each")
+    func exhaustiveJSON() throws {
+        let (status, out, _) = try immunosim(["attractors", faure, "--exhaustive", "--json"])
+        #expect(status == 0)
+        let object = try jsonObject(out)
+        let nodes = try #require(object["nodes"] as? [String])
+        #expect(nodes.count == 10 && nodes.first == "CycD")
+        let attractors = try #require(object["attractors"] as? [[String: Any]])
+        #expect(attractors.compactMap { $0["length"] as? Int } == [1, 7])
+        #expect(attractors.compactMap { $0["basin"] as? Int } == [512, 512])
+        let states = try #require(attractors[1]["states"] as? [[Int]])
+        #expect(states.count == 7 && states.allSatisfy { $0.count == 10 && $0[0] == 1 })
+    }
+
+    @Test("attractors from the initial state, with --initial and --knockout")
+    func fromInitialState() throws {
+        let (status, out, _) = try immunosim(["attractors", faure, "--json"])
+        #expect(status == 0)
+        let attractors = try #require(try jsonObject(out)["attractors"] as? [[String: Any]])
+        #expect(attractors.compactMap { $0["length"] as? Int } == [1])
+        let (_, cycling, _) = try immunosim(["attractors", faure, "--json", "--initial", "CycD=1"])
+        #expect((try jsonObject(cycling)["attractors"] as? [[String: Any]])?.compactMap { $0["length"] as? Int } == [7])
+        let (_, knocked, _) = try immunosim(["attractors", faure, "--json", "--initial", "CycD=1", "--knockout", "CycD"])
+        #expect((try jsonObject(knocked)["attractors"] as? [[String: Any]])?.compactMap { $0["length"] as? Int } == [1])
+        let (_, async, _) = try immunosim(["attractors", faure, "--json", "--update", "async"])
+        #expect((try jsonObject(async)["attractors"] as? [[String: Any]])?.compactMap { $0["length"] as? Int } == [1])
+    }
+
+    @Test("fixedpoints --json lists the single fixed point; --overexpress CycD removes it")
+    func fixedPoints() throws {
+        let (status, out, _) = try immunosim(["fixedpoints", faure, "--json"])
+        #expect(status == 0)
+        let object = try jsonObject(out)
+        let points = try #require(object["fixedpoints"] as? [[Int]])
+        let nodes = try #require(object["nodes"] as? [String])
+        #expect(points.count == 1)
+        let on = Set(zip(nodes, points[0]).filter { $0.1 == 1 }.map(\.0))
+        #expect(on == ["Rb", "p27", "Cdh1"])
+        let (_, none, _) = try immunosim(["fixedpoints", faure, "--json", "--overexpress", "CycD"])
+        #expect((try jsonObject(none)["fixedpoints"] as? [[Int]])?.isEmpty == true)
+    }
+
+    @Test("bad input: an unknown node is exit 1 with a suggestion; a bad option value exit 2")
+    func errors() throws {
+        let (status, _, err) = try immunosim(["fixedpoints", faure, "--knockout", "CycE2"])
+        #expect(status == 1)
+        #expect(err.contains("CycE2"))
+        let (usage, _, _) = try immunosim(["attractors", faure, "--update", "sometimes"])
+        #expect(usage == 2)
+        let (initial, _, initialErr) = try immunosim(["attractors", faure, "--initial", "CycD"])
+        #expect(initial == 1)
+        #expect(initialErr.contains("ID=LEVEL"))
+    }
+}
+
+@Suite("Logical run rendering")
+struct LogicalRunRenderingTests {
+    @Test("a logical run renders CSV and JSON with the node order and one row per step")
+    func rendering() throws {
+        let graph = try BnetFormat.read(try String(contentsOfFile: faure, encoding: .utf8), name: "faure")
+        let run = try LogicalRun(graph: graph, steps: 3, perturbations: [.knockout("Rb")], initial: [("CycD", 1)])
+        let lines = run.trajectory.csv.split(separator: "\n")
+        #expect(lines.count == 5)
+        #expect(lines[0] == "step," + graph.nodes.map(\.id).joined(separator: ","))
+        #expect(lines[1].hasPrefix("0,1,0,"))  // CycD = 1, Rb knocked out
+        let object = try jsonObject(run.trajectory.json)
+        #expect(object["nodes"] as? [String] == graph.nodes.map(\.id))
+        let steps = try #require(object["steps"] as? [[Int]])
+        #expect(steps == run.trajectory.states)
+        #expect(steps.allSatisfy { $0[1] == 0 })
+        let asyncA = try LogicalRun(graph: graph, update: .asynchronous, steps: 20, seed: 9, initial: [("CycD", 1)])
+        let asyncB = try LogicalRun(graph: graph, update: .asynchronous, steps: 20, seed: 9, initial: [("CycD", 1)])
+        #expect(asyncA.trajectory == asyncB.trajectory)
+        #expect(throws: PerturbationError.self) { try LogicalRun(graph: graph, steps: 1, initial: [("CycD", 2)]) }
+        #expect(throws: PerturbationError.self) { try LogicalRun(graph: graph, steps: 1, perturbations: [.knockout("Nope")]) }
+    }
+}
