@@ -16,6 +16,9 @@ let package = Package(
         .library(name: "ImmunoSimTesting", targets: ["ImmunoSimTesting"]),
         .executable(name: "immunosim", targets: ["immunosim"]),
         .executable(name: "AdaptiveResistance", targets: ["AdaptiveResistance"]),
+        .executable(name: "AlphaTherapy", targets: ["AlphaTherapy"]),
+        .executable(name: "IL12Triad", targets: ["IL12Triad"]),
+        .executable(name: "IL21Combinations", targets: ["IL21Combinations"]),
     ],
     targets: [
         .target(name: "ImmunoGraph", swiftSettings: swiftSettings),
@@ -27,6 +30,15 @@ let package = Package(
             name: "AdaptiveResistance", dependencies: ["ImmunoGraph", "ImmunoSim"],
             path: "Examples/AdaptiveResistance", swiftSettings: swiftSettings),
         .executableTarget(
+            name: "AlphaTherapy", dependencies: ["ImmunoGraph", "ImmunoSim"],
+            path: "Examples/AlphaTherapy", swiftSettings: swiftSettings),
+        .executableTarget(
+            name: "IL12Triad", dependencies: ["ImmunoGraph", "ImmunoSim"],
+            path: "Examples/IL12Triad", swiftSettings: swiftSettings),
+        .executableTarget(
+            name: "IL21Combinations", dependencies: ["ImmunoGraph", "ImmunoSim"],
+            path: "Examples/IL21Combinations", swiftSettings: swiftSettings),
+        .executableTarget(
             name: "Benchmarks", dependencies: ["ImmunoGraph", "ImmunoSim"], path: "Benchmarks",
             swiftSettings: swiftSettings),
         .testTarget(name: "ImmunoGraphTests", dependencies: ["ImmunoGraph"], swiftSettings: swiftSettings),
@@ -35,6 +47,7 @@ let package = Package(
         .testTarget(
             name: "ImmunoSimTestingTests", dependencies: ["ImmunoGraph", "ImmunoSim", "ImmunoSimTesting"],
             swiftSettings: swiftSettings),
+        .testTarget(name: "ExampleTests", swiftSettings: swiftSettings),
         .testTarget(
             name: "CLITests", dependencies: ["ImmunoGraph", "ImmunoSim"], swiftSettings: swiftSettings),
     ],

@@ -131,6 +131,23 @@ struct ClaimTests {
         #expect(burden[2] < burden[1] && burden[1] < burden[0])
     }
 
+    @Test("C008 without lymphocytes TAT slows tumours only at 500 kBq/kg")
+    func c008() throws {
+        let b = try m.run(background: "RAG2_IL2RG_KO")
+        let arms = try [0.2, 0.4, 0.8].map { try m.run(["TAT": $0], background: "RAG2_IL2RG_KO") }
+        #expect(isUnchanged("TUMOR_BURDEN", b, arms[0]))
+        #expect(isUnchanged("TUMOR_BURDEN", b, arms[1]))
+        #expect(isDown("TUMOR_BURDEN", b, arms[2]))
+    }
+
+    @Test("C009 CD8 depletion lowers TAT's benefit")
+    func c009() throws {
+        let wb = try m.run(), wt = try m.run(["TAT": 0.4])
+        let db = try m.run(background: "CD8_DEPLETED"), dt = try m.run(["TAT": 0.4], background: "CD8_DEPLETED")
+        #expect(isDown("TUMOR_BURDEN", wb, wt))
+        #expect(-delta("TUMOR_BURDEN", db, dt) < -delta("TUMOR_BURDEN", wb, wt))
+    }
+
     @Test("C010 anti-PD-L1 helps TAT more when started together than later")
     func c010() throws {
         // Read at step 40, while the immune wave that TAT starts is building: the schedule effect

@@ -7,8 +7,11 @@ extension TumourMicroenvironment {
         .wildType,
         Background(
             name: "CD8_DEPLETED",
-            summary: "CD8 T cells depleted with an antibody: no CD8 effectors, everything else intact (000 para 4).",
-            clamps: [Clamp(node: "CD8_T", level: 0)]),
+            summary: "CD8 T cells depleted with an antibody: no CD8 effectors and so no CD8 killing, everything else intact (000 para 4).",
+            // CTL_CYTOTOXICITY is the killing *by CD8 T cells*; its other inputs (antigen
+            // presentation, STAT4, perforin) are modulators that noisy-OR would turn into killing
+            // without the cells, so the depletion clamps the function with the cell.
+            clamps: [Clamp(node: "CD8_T", level: 0), Clamp(node: "CTL_CYTOTOXICITY", level: 0)]),
         Background(
             name: "RAG2_IL2RG_KO",
             summary: "Rag2-/-Il2rg-/- mice: no T, B or NK cells, hence no T-cell memory (000 para 4).",
@@ -16,6 +19,8 @@ extension TumourMicroenvironment {
                 Clamp(node: "CD8_T", level: 0), Clamp(node: "TH1", level: 0), Clamp(node: "TH17", level: 0),
                 Clamp(node: "TREG", level: 0), Clamp(node: "TSCM", level: 0), Clamp(node: "NK", level: 0),
                 Clamp(node: "IMMUNE_MEMORY", level: 0),
+                // No T or NK cells, so no T- or NK-cell killing (see CD8_DEPLETED).
+                Clamp(node: "CTL_CYTOTOXICITY", level: 0), Clamp(node: "NK_CYTOTOXICITY", level: 0),
             ]),
         Background(
             name: "COLD_TUMOR",

@@ -101,7 +101,9 @@ enum TumourMicroenvironment {
             rate: cellRate),
         node("M2_MACROPHAGE", "M2-like macrophage", .cell,
             ["M2 TAM", "alternatively activated macrophage", "immunosuppressive TAM"],
-            basal: 0.4, rate: cellRate, note: "basal 0.4: tumour-associated macrophages lean M2 until IFN-γ repolarises them"),
+            // basal 0.8 (was 0.4 while the engine ignored it): IFN-γ now scales the basal, so M2 must start
+            // high for IFN-γ to repolarise a visible share; untreated M2 stays at ≈ 0.24.
+            basal: 0.8, rate: cellRate, note: "basal 0.8: tumour-associated macrophages lean M2 until IFN-γ repolarises them"),
         node("MDSC", "Myeloid-derived suppressor cell", .cell, basal: 0.3, rate: cellRate,
             note: "basal 0.3: resident suppressive cells of an untreated tumour"),
 
