@@ -228,6 +228,19 @@ public enum SBMLQualReader {
             }
         }
         var builder = GraphBuilder(name: modelName)
+        if let annotation = tree.child(of: model, named: "annotation") {
+            for b in tree.children(of: annotation, named: "background") {
+                let a = tree.elements[b].attributes
+                var clamps: [Background.Clamp] = []
+                for c in tree.children(of: b, named: "clamp") {
+                    guard let node = tree.elements[c].attributes["node"],
+                        let level = tree.elements[c].attributes["level"].flatMap(Double.init), level.isFinite
+                    else { throw fail(c, "ig:clamp needs ig:node and a numeric ig:level") }
+                    clamps.append(Background.Clamp(node: node, level: level))
+                }
+                builder.add(Background(name: a["name"] ?? "", summary: a["summary"] ?? "", clamps: clamps))
+            }
+        }
         for node in nodes { builder.add(node) }
         for edge in edges { builder.add(edge) }
         do {

@@ -51,6 +51,18 @@ public enum SBMLQualWriter {
         out += "<sbml xmlns=\"http://www.sbml.org/sbml/level3/version1/core\" level=\"3\" version=\"1\""
         out += " xmlns:qual=\"\(SBMLQualReader.qualNamespace)\" qual:required=\"true\">\n"
         out += "<model id=\"\(sid(graph.name, prefix: "m_"))\" name=\"\(XMLText.escape(graph.name))\">\n"
+        if !graph.backgrounds.isEmpty {
+            out += "<annotation>"
+            for background in graph.backgrounds {
+                out += "<ig:background xmlns:ig=\"\(SBMLAnnotations.namespace)\"" + SBMLAnnotations.attribute("name", background.name)
+                out += SBMLAnnotations.attribute("summary", background.summary) + ">"
+                for clamp in background.clamps {
+                    out += "<ig:clamp" + SBMLAnnotations.attribute("node", clamp.node) + SBMLAnnotations.attribute("level", "\(clamp.level)") + "/>"
+                }
+                out += "</ig:background>"
+            }
+            out += "</annotation>\n"
+        }
         out += "<listOfCompartments>\n"
         for c in compartmentOrder {
             out += "<compartment id=\"\(compartments[c] ?? "c_default")\" name=\"\(XMLText.escape(c))\" constant=\"true\"/>\n"

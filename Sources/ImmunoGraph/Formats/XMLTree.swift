@@ -89,7 +89,20 @@ struct XMLTree {
             parts.append(part)
             current = e.parent
         }
-        return parts.reversed().joined(separator: "/")
+        // Long runs of one element (deep nesting) are shortened: apply/apply/…(×250)/apply.
+        var compact: [String] = []
+        var k = parts.count - 1
+        while k >= 0 {
+            var run = 1
+            while k - run >= 0 && parts[k - run] == parts[k] { run += 1 }
+            if run > 4 {
+                compact += [parts[k], parts[k], "…(×\(run - 3))", parts[k - run + 1]]
+            } else {
+                for j in 0..<run { compact.append(parts[k - j]) }
+            }
+            k -= run
+        }
+        return compact.joined(separator: "/")
     }
 
     /// The text inside `element` and all its descendants, in document order (iterative).

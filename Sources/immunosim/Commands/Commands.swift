@@ -1,4 +1,5 @@
 /// Every subcommand, in the order `immunosim --help` lists them.
 let allCommands: [Command] = [
-    infoCommand
+    infoCommand,
+    convertCommand,
 ]
