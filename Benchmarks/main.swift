@@ -94,6 +94,7 @@ do {
         }
         report("graph.signedPaths.random70", time70 / 1000 * 1e6, "us")
     }
+    try runFormatsBenchmarks()
 } catch {
     print("benchmark failed: \(error)")
     exit(1)

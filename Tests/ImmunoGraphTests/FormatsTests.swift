@@ -42,6 +42,11 @@ struct FormatsBnetTests {
             let graph = try RandomModels.graph(seed: seed, nodes: 7)
             let back = try BnetFormat.read(BnetFormat.write(graph), name: graph.name, undefinedNames: .error)
             #expect(back.nodes.map(\.id) == graph.nodes.map(\.id))
+            // The reader's edges are exactly those derived from each rule (brute-force reference).
+            let expected = back.nodes.flatMap { node in node.rule.map { BnetFormat.derivedEdges(of: $0, target: node.id) } ?? [] }
+            #expect(FormatsSupport.sortedEdges(back) == expected.sorted {
+                ($0.source, $0.target, $0.sign.rawValue) < ($1.source, $1.target, $1.sign.rawValue)
+            }, "seed \(seed)")
             for (i, node) in graph.nodes.enumerated() {
                 let original = graph.effectiveRule(for: i)
                 let read = back.node(node.id)?.rule

@@ -17,6 +17,10 @@ public struct GraphBuilder: Sendable {
     /// The backgrounds added so far, in order.
     public private(set) var backgrounds: [Background] = []
 
+    /// Readers whose edges are derived from the rules themselves (bnet) skip the rule/edge
+    /// consistency check, which cannot fail for them and dominates the cost of large files.
+    var rulesAreKnownConsistent = false
+
     /// Creates an empty builder.
     public init(name: String = "model") { self.name = name }
 
@@ -171,8 +175,10 @@ public struct GraphBuilder: Sendable {
         }
 
         // Rules: unknown names are errors; disagreements with the edges are warnings.
-        checkRules(resolve: resolve, sources: sources, targets: targets, valid: valid, problems: &problems,
-            warnings: &warnings)
+        if !rulesAreKnownConsistent {
+            checkRules(resolve: resolve, sources: sources, targets: targets, valid: valid, problems: &problems,
+                warnings: &warnings)
+        }
 
         for background in backgrounds {
             for clamp in background.clamps where resolve(clamp.node) == nil {

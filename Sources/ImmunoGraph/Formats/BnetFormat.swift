@@ -26,40 +26,68 @@ public enum BnetFormat {
         _ text: String, name: String = "model", file: String? = nil, undefinedNames: UndefinedNames = .makeInputs
     ) throws -> MechanismGraph {
         var text = text
-        let lines = try text.withUTF8 { bytes in
+        let (lines, atoms, names) = try text.withUTF8 { bytes in
             var parser = BnetParser(bytes: bytes, file: file)
-            return try parser.parseDocument()
+            let lines = try parser.parseDocument()
+            return (lines, parser.atoms, parser.names)
         }
         guard !lines.isEmpty else {
             throw ModelReadError(file: file, line: 1, column: 1, message: "no rules found; expected lines 'target, rule'")
         }
-        var lineOf: [String: Int] = [:]
-        lineOf.reserveCapacity(lines.count)
+        // Everything below works on interned name indices: no hashing of strings.
+        var lineOf = [Int32](repeating: -1, count: names.count)
         for (k, entry) in lines.enumerated() {
-            if let previous = lineOf[entry.target] {
+            let t = Int(entry.targetIndex)
+            if lineOf[t] >= 0 {
                 throw ModelReadError(file: file, line: entry.line, column: entry.targetColumn,
-                    message: "duplicate target '\(entry.target)' (first defined on line \(lines[previous].line))")
+                    message: "duplicate target '\(entry.target)' (first defined on line \(lines[Int(lineOf[t])].line))")
             }
-            lineOf[entry.target] = k
+            lineOf[t] = Int32(k)
         }
         var builder = GraphBuilder(name: name)
-        var undefined: [String] = []
-        var undefinedSeen: Set<String> = []
-        for entry in lines {
-            let isInput = entry.rule == .variable(entry.target)
-            builder.add(Node(entry.target, rule: isInput ? nil : entry.rule))
-            if isInput { continue }
-            for variable in entry.rule.variables where lineOf[variable] == nil {
+        builder.rulesAreKnownConsistent = true
+        var isUndefined = [Bool](repeating: false, count: names.count)
+        var undefined: [Int] = []
+        var isInput = [Bool](repeating: false, count: lines.count)
+        for (k, entry) in lines.enumerated() {
+            isInput[k] = entry.atomEnd - entry.atomStart == 1 && atoms[entry.atomStart].name == entry.targetIndex
+                && entry.rule == .variable(entry.target)
+            builder.add(Node(entry.target, rule: isInput[k] ? nil : entry.rule))
+            if isInput[k] { continue }
+            for a in entry.atomStart..<entry.atomEnd {
+                let n = Int(atoms[a].name)
+                guard lineOf[n] < 0, !isUndefined[n] else { continue }
                 if undefinedNames == .error {
                     throw ModelReadError(file: file, line: entry.line, column: entry.ruleColumn,
-                        message: "rule of '\(entry.target)' reads '\(variable)', which has no rule of its own (add '\(variable), \(variable)' to make it an input)")
+                        message: "rule of '\(entry.target)' reads '\(names[n])', which has no rule of its own (add '\(names[n]), \(names[n])' to make it an input)")
                 }
-                if undefinedSeen.insert(variable).inserted { undefined.append(variable) }
+                isUndefined[n] = true
+                undefined.append(n)
             }
         }
-        for variable in undefined { builder.add(Node(variable)) }
-        for entry in lines where entry.rule != .variable(entry.target) {
-            for edge in derivedEdges(of: entry.rule, target: entry.target) { builder.add(edge) }
+        for n in undefined { builder.add(Node(names[n])) }
+        // Signed edges from the recorded atom polarities (dual = one edge of each sign, with a note).
+        var bits = [UInt8](repeating: 0, count: names.count)
+        var order: [Int32] = []
+        for (k, entry) in lines.enumerated() where !isInput[k] {
+            order.removeAll(keepingCapacity: true)
+            for a in entry.atomStart..<entry.atomEnd {
+                let (n, b) = atoms[a]
+                if bits[Int(n)] == 0 { order.append(n) }
+                bits[Int(n)] |= b
+            }
+            for n in order {
+                let source = names[Int(n)]
+                switch bits[Int(n)] {
+                case 1: builder.add(Edge(source, .activates, entry.target, mechanism: .regulates))
+                case 2: builder.add(Edge(source, .inhibits, entry.target, mechanism: .regulates))
+                default:
+                    let note = "dual: the rule reads \(source) both positively and negatively"
+                    builder.add(Edge(source, .activates, entry.target, mechanism: .regulates, note: note))
+                    builder.add(Edge(source, .inhibits, entry.target, mechanism: .regulates, note: note))
+                }
+                bits[Int(n)] = 0
+            }
         }
         let graph: MechanismGraph
         do {
@@ -68,9 +96,9 @@ public enum BnetFormat {
             throw ModelReadError(file: file, message: error.description)
         }
         guard !undefined.isEmpty else { return graph }
-        return graph.addingDiagnostics(undefined.map { variable in
-            Diagnostic(.warning, code: "undefined-input", subject: variable,
-                message: "'\(variable)' has no line of its own; read as an input (no rule)")
+        return graph.addingDiagnostics(undefined.map { n in
+            Diagnostic(.warning, code: "undefined-input", subject: names[n],
+                message: "'\(names[n])' has no line of its own; read as an input (no rule)")
         })
     }
 

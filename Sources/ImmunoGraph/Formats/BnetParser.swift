@@ -11,6 +11,12 @@ struct BnetParser {
         var line: Int
         var ruleColumn: Int
         var targetColumn: Int
+        /// The target's interned name index.
+        var targetIndex: Int32
+        /// The rule's atoms as (name index, polarity bits: 1 positive, 2 negative, 3 both) are
+        /// `atoms[atomStart..<atomEnd]`, in order of appearance.
+        var atomStart: Int
+        var atomEnd: Int
     }
 
     let bytes: UnsafeBufferPointer<UInt8>
@@ -19,9 +25,16 @@ struct BnetParser {
     var line = 1
     var lineStart = 0
     var depth = 0
-    var internTable: [Int: [Int]] = [:]  // hash → indices into names
+    /// Open-addressing table of name indices (+1; 0 = empty), capacity a power of two.
+    var table = [Int32](repeating: 0, count: 1024)
+    var hashes: [Int] = []
     var names: [String] = []
-    var nameBytes: [[UInt8]] = []
+    var arena: [UInt8] = []
+    var offsets: [Int] = [0]
+    /// Atoms of all rules: name index and polarity bits.
+    var atoms: [(name: Int32, bits: UInt8)] = []
+    var negations = 0
+    var lastInterned: Int32 = 0
 
     init(bytes: UnsafeBufferPointer<UInt8>, file: String?) {
         self.bytes = bytes
@@ -47,23 +60,44 @@ struct BnetParser {
     mutating func intern(_ start: Int, _ end: Int) -> String {
         var hash = 5381
         for k in start..<end { hash = (hash &* 33) &+ Int(bytes[k]) }
-        if let candidates = internTable[hash] {
-            for index in candidates where nameBytes[index].count == end - start {
+        var mask = table.count - 1
+        var slot = hash & mask
+        while table[slot] != 0 {
+            let index = Int(table[slot] - 1)
+            if hashes[index] == hash && offsets[index + 1] - offsets[index] == end - start {
                 var same = true
-                let stored = nameBytes[index]
-                for k in 0..<(end - start) where stored[k] != bytes[start + k] {
-                    same = false
-                    break
+                var a = offsets[index]
+                for k in start..<end {
+                    if arena[a] != bytes[k] {
+                        same = false
+                        break
+                    }
+                    a += 1
                 }
-                if same { return names[index] }
+                if same {
+                    lastInterned = Int32(index)
+                    return names[index]
+                }
+            }
+            slot = (slot + 1) & mask
+        }
+        let index = names.count
+        arena.append(contentsOf: bytes[start..<end])
+        offsets.append(arena.count)
+        hashes.append(hash)
+        names.append(String(decoding: bytes[start..<end], as: UTF8.self))
+        table[slot] = Int32(index + 1)
+        lastInterned = Int32(index)
+        if names.count * 2 > table.count {
+            table = [Int32](repeating: 0, count: table.count * 2)
+            mask = table.count - 1
+            for (i, h) in hashes.enumerated() {
+                var s = h & mask
+                while table[s] != 0 { s = (s + 1) & mask }
+                table[s] = Int32(i + 1)
             }
         }
-        let slice = Array(bytes[start..<end])
-        let name = String(decoding: slice, as: UTF8.self)
-        internTable[hash, default: []].append(names.count)
-        names.append(name)
-        nameBytes.append(slice)
-        return name
+        return names[index]
     }
 
     @inline(__always) mutating func skipSpace() {
@@ -113,16 +147,20 @@ struct BnetParser {
                 }
             }
             let target = intern(targetStart, targetEnd)
+            let targetIndex = lastInterned
             let ruleColumn = position - lineStart + 1
             skipSpace()
             if atLineEnd { throw error("empty rule; expected an expression after ','") }
             depth = 0
+            negations = 0
+            let atomStart = atoms.count
             let rule = try parseOr()
             skipSpace()
             guard atLineEnd else {
                 throw error("unexpected \(describeHere()); expected '&', '|' or the end of the line")
             }
-            result.append(Line(target: target, rule: rule, line: line, ruleColumn: ruleColumn, targetColumn: targetStart - lineStart + 1))
+            result.append(Line(target: target, rule: rule, line: line, ruleColumn: ruleColumn,
+                targetColumn: targetStart - lineStart + 1, targetIndex: targetIndex, atomStart: atomStart, atomEnd: atoms.count))
             skipToNextLine()
         }
         return result
@@ -185,7 +223,9 @@ struct BnetParser {
         if position < bytes.count, bytes[position] == 33, !(position + 1 < bytes.count && bytes[position + 1] == 61) {
             try enter()
             position += 1
+            negations += 1
             let inner = try parseUnary()
+            negations -= 1
             depth -= 1
             return .not(inner)
         }
@@ -234,9 +274,14 @@ struct BnetParser {
             return .constant(false)
         }
         let name = intern(start, end)
+        let nameIndex = lastInterned
+        let positiveBit: UInt8 = negations & 1 == 0 ? 1 : 2
         // Optional comparison.
         skipSpace()
-        guard position < bytes.count else { return .variable(name) }
+        guard position < bytes.count else {
+            atoms.append((nameIndex, positiveBit))
+            return .variable(name)
+        }
         var op = ""
         let c0 = bytes[position]
         let c1: UInt8 = position + 1 < bytes.count ? bytes[position + 1] : 0
@@ -248,7 +293,9 @@ struct BnetParser {
         case (62, _): op = ">"; position += 1
         case (60, _): op = "<"; position += 1
         case (61, _): op = "=="; position += 1
-        default: return .variable(name)
+        default:
+            atoms.append((nameIndex, positiveBit))
+            return .variable(name)
         }
         skipSpace()
         let numberStart = position
@@ -258,6 +305,12 @@ struct BnetParser {
         }
         var k = 0
         for i in numberStart..<position { k = k * 10 + Int(bytes[i] - 48) }
+        let flipped: UInt8 = 3 - positiveBit
+        switch op {
+        case ">=", ">": atoms.append((nameIndex, positiveBit))
+        case "<", "<=": atoms.append((nameIndex, flipped))
+        default: atoms.append((nameIndex, 3))  // == and != read both ways
+        }
         switch op {
         case ">=": return .atom(.init(name, .atLeast, k))
         case ">": return .atom(.init(name, .atLeast, k + 1))
