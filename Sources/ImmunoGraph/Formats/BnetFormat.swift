@@ -102,6 +102,30 @@ public enum BnetFormat {
         })
     }
 
+    /// One `target, rule` line of a bnet document.
+    public struct RuleLine: Hashable, Sendable {
+        /// The target node.
+        public var target: String
+        /// The rule (for an input `A, A`, the rule `A`).
+        public var rule: Expression
+        /// The 1-based line number.
+        public var line: Int
+    }
+
+    /// Parses the rules of a bnet document without building a graph (no undefined-name or
+    /// duplicate check): the syntax phase of ``read(_:name:file:undefinedNames:)``, for tools that
+    /// only need the logic.
+    ///
+    /// - Throws: ``ModelReadError`` with line and column.
+    /// - Complexity: O(length of the text); one pass over the UTF-8 bytes.
+    public static func parseRules(_ text: String, file: String? = nil) throws -> [RuleLine] {
+        var text = text
+        return try text.withUTF8 { bytes in
+            var parser = BnetParser(bytes: bytes, file: file)
+            return try parser.parseDocument().map { RuleLine(target: $0.target, rule: $0.rule, line: $0.line) }
+        }
+    }
+
     /// The signed edges implied by `rule` for `target`, in order of first appearance.
     public static func derivedEdges(of rule: Expression, target: String) -> [Edge] {
         var polarity: [String: UInt8] = [:]

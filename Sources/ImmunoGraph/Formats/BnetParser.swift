@@ -183,32 +183,45 @@ struct BnetParser {
     }
 
     mutating func parseOr() throws -> Expression {
-        var first = try parseAnd()
+        let first = try parseAnd()
         skipSpace()
         guard position < bytes.count, bytes[position] == 124 else { return first }
-        var items = [first]
+        var items: [Expression] = []
+        items.reserveCapacity(4)
+        BnetParser.appendFlattening(first, or: true, to: &items)
         while position < bytes.count, bytes[position] == 124 {
             position += 1
             if position < bytes.count, bytes[position] == 124 { position += 1 }  // '||'
-            items.append(try parseAnd())
+            BnetParser.appendFlattening(try parseAnd(), or: true, to: &items)
             skipSpace()
         }
-        first = Expression.any(items)
-        return first
+        return .or(items)
     }
 
     mutating func parseAnd() throws -> Expression {
         let first = try parseUnary()
         skipSpace()
         guard position < bytes.count, bytes[position] == 38 else { return first }
-        var items = [first]
+        var items: [Expression] = []
+        items.reserveCapacity(4)
+        BnetParser.appendFlattening(first, or: false, to: &items)
         while position < bytes.count, bytes[position] == 38 {
             position += 1
             if position < bytes.count, bytes[position] == 38 { position += 1 }  // '&&'
-            items.append(try parseUnary())
+            BnetParser.appendFlattening(try parseUnary(), or: false, to: &items)
             skipSpace()
         }
-        return Expression.all(items)
+        return .and(items)
+    }
+
+    /// Appends `item`, splicing in the operands of a nested operator of the same kind (as
+    /// ``Expression/all(_:)`` and ``Expression/any(_:)`` do), without an intermediate array.
+    @inline(__always) static func appendFlattening(_ item: Expression, or: Bool, to items: inout [Expression]) {
+        switch item {
+        case .or(let inner) where or: items.append(contentsOf: inner)
+        case .and(let inner) where !or: items.append(contentsOf: inner)
+        default: items.append(item)
+        }
     }
 
     mutating func enter() throws {
