@@ -1,3 +1,5 @@
+import Foundation
+
 /// A single-pass, byte-level bnet parser. Names are ASCII letters, digits, `_` and `.` (anything
 /// else is an error naming the character); each distinct name is interned as one `String`.
 ///
@@ -65,14 +67,10 @@ struct BnetParser {
         while table[slot] != 0 {
             let index = Int(table[slot] - 1)
             if hashes[index] == hash && offsets[index + 1] - offsets[index] == end - start {
-                var same = true
-                var a = offsets[index]
-                for k in start..<end {
-                    if arena[a] != bytes[k] {
-                        same = false
-                        break
-                    }
-                    a += 1
+                let offset = offsets[index]
+                let same = arena.withUnsafeBufferPointer { stored in
+                    guard let a = stored.baseAddress, let b = bytes.baseAddress else { return false }
+                    return memcmp(a + offset, b + start, end - start) == 0
                 }
                 if same {
                     lastInterned = Int32(index)
