@@ -349,3 +349,19 @@ struct FormatsLevelRulesTests {
         #expect(try JSONDecoder().decode(Node.self, from: Data(text.utf8)) == node)
     }
 }
+
+@Suite("Formats: level rules validation")
+struct FormatsLevelRulesValidationTests {
+    @Test func unknownNamesAndOutOfRangeLevelsAreErrors() throws {
+        var builder = GraphBuilder(name: "bad")
+        builder.add(Node("A"))
+        builder.add(Node("T", maxLevel: 2, levelRules: LevelRules(terms: [LevelRule(.variable("Z"), level: 3)], defaultLevel: 0)))
+        do {
+            _ = try builder.build()
+            Issue.record("accepted")
+        } catch {
+            #expect(error.problems.contains { $0.code == "level-rule" && $0.subject == "T" })
+            #expect(error.problems.contains { $0.code == "unknown-node" && $0.message.contains("'Z'") })
+        }
+    }
+}

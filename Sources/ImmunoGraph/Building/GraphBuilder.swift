@@ -180,6 +180,19 @@ public struct GraphBuilder: Sendable {
                 warnings: &warnings)
         }
 
+        // Multi-valued rules: names must be nodes, levels within the node's range.
+        for node in nodes {
+            guard let rules = node.levelRules else { continue }
+            for level in rules.terms.map(\.level) + [rules.defaultLevel] where !(0...node.maxLevel).contains(level) {
+                fail("level-rule", node.id, "level rule gives level \(level), outside 0...\(node.maxLevel)")
+            }
+            for term in rules.terms {
+                for name in term.condition.variables where resolve(name) == nil {
+                    fail("unknown-node", node.id, "level rule '\(term.condition)' reads '\(name)', which is not a node")
+                }
+            }
+        }
+
         for background in backgrounds {
             for clamp in background.clamps where resolve(clamp.node) == nil {
                 fail("unknown-node", "background \(background.name)",
