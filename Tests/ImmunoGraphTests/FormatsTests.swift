@@ -102,6 +102,10 @@ struct FormatsHostileTests {
         ("bad_result_level.sbml", "resultLevel '5'", nil,
             "sbml/model/listOfTransitions/transition[1]/listOfFunctionTerms/functionTerm[1]"),
         ("unknown_sign.sbml", "sign 'sideways'", nil, "sbml/model/listOfTransitions/transition[1]/listOfInputs/input[1]"),
+        ("xor_blowup.sbml", "expands to more than 100000", nil,
+            "sbml/model/listOfTransitions/transition[1]/listOfFunctionTerms/functionTerm[1]/math/apply"),
+        ("xor_nested.sbml", "expands to more than 100000", nil,
+            "sbml/model/listOfTransitions/transition[1]/listOfFunctionTerms/functionTerm[1]/math/apply"),
         ("bad_sif.sif", "unknown interaction type 'foo'", 2, nil),
         ("two_fields.sif", "found two fields", 2, nil),
     ]

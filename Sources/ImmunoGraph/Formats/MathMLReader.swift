@@ -52,6 +52,10 @@ enum MathMLReader {
         }
         var values: [Int: Value] = [:]
         values.reserveCapacity(order.count)
+        // Tree size of each converted element: `xor` duplicates its operands, so nested or wide
+        // xors could grow exponentially; the size is capped at `maximumSize`.
+        var sizes: [Int: Int] = [:]
+        let maximumSize = 100_000
 
         func condition(_ value: Value, at element: Int) throws -> Expression {
             switch value {
@@ -119,7 +123,19 @@ enum MathMLReader {
             }
         }
 
-        func combine(_ op: String, _ items: [Expression], at e: Int) throws -> Expression {
+        func combine(_ op: String, _ items: [Expression], sizes itemSizes: [Int], at e: Int) throws -> Expression {
+            var size = itemSizes.reduce(1, +)
+            if op == "xor" {
+                size = itemSizes.first ?? 1
+                for itemSize in itemSizes.dropFirst() {
+                    size = 2 * (size + itemSize) + 4
+                    if size > maximumSize { break }
+                }
+            }
+            if size > maximumSize {
+                throw fail(e, "the logic expands to more than \(maximumSize) operations (xor duplicates its operands)")
+            }
+            sizes[e] = size
             switch op {
             case "and":
                 guard !items.isEmpty else { throw fail(e, "<and/> needs at least one operand") }
@@ -138,7 +154,6 @@ enum MathMLReader {
                 var result = items[0]
                 for item in items.dropFirst() {
                     result = .any([.all([result, .not(item)]), .all([.not(result), item])])
-                    if result.depth > ExpressionParser.maximumDepth { break }
                 }
                 return result
             }
@@ -181,7 +196,8 @@ enum MathMLReader {
                     values[e] = .expression(try relation(op, operands, at: e))
                 } else {
                     let items = try operands.map { try condition($0.0, at: $0.1) }
-                    values[e] = .expression(try combine(op, items, at: e))
+                    let itemSizes = operands.map { sizes.removeValue(forKey: $0.1) ?? 1 }
+                    values[e] = .expression(try combine(op, items, sizes: itemSizes, at: e))
                 }
             default:
                 throw fail(e, "unsupported MathML element <\(element.name)>; expected apply, ci, cn, true, false or a logical/relational operator")
