@@ -86,7 +86,7 @@ struct FormatsHostileTests {
         ("no_comma.bnet", "expected ','", 2, nil),
         ("big_constant.bnet", "is not 0 or 1", 2, nil),
         ("empty.sbml", "empty", 1, nil),
-        ("junk.sbml", "malformed XML", nil, nil),
+        ("junk.sbml", "not UTF-8 text", 1, nil),
         ("truncated.sbml", "malformed XML", nil, "sbml/model/listOfTransitions/transition[1]"),
         ("deep_apply.sbml", "nested deeper than 256", nil,
             "sbml/model/listOfTransitions/transition[1]/listOfFunctionTerms/functionTerm[1]/math/apply"),
@@ -106,6 +106,8 @@ struct FormatsHostileTests {
             "sbml/model/listOfTransitions/transition[1]/listOfFunctionTerms/functionTerm[1]/math/apply"),
         ("xor_nested.sbml", "expands to more than 100000", nil,
             "sbml/model/listOfTransitions/transition[1]/listOfFunctionTerms/functionTerm[1]/math/apply"),
+        ("invalid_utf8_attribute.sbml", "not UTF-8", 14, nil),
+        ("control_character.sbml", "control character 0x1", 3, nil),
         ("bad_sif.sif", "unknown interaction type 'foo'", 2, nil),
         ("two_fields.sif", "found two fields", 2, nil),
     ]

@@ -33,6 +33,24 @@ struct XMLTree {
         if data.range(of: Data("<!DOCTYPE".utf8)) != nil || data.range(of: Data("<!ENTITY".utf8)) != nil {
             throw ModelReadError(file: file, message: "document type declarations (<!DOCTYPE>, <!ENTITY>) are not accepted in SBML input")
         }
+        // FoundationXML traps on some malformed byte sequences (found by fuzzing: invalid UTF-8
+        // in an attribute name crashes in _NSXMLParserStartElementNs), so the bytes are checked
+        // first: UTF-8, and no control characters XML 1.0 forbids.
+        _ = try ModelFormat.utf8Text(data, file: file)
+        var line = 1
+        var column = 1
+        for byte in data {
+            if byte == 10 {
+                line += 1
+                column = 1
+                continue
+            }
+            if byte < 32 && byte != 9 && byte != 13 {
+                throw ModelReadError(file: file, line: line, column: column,
+                    message: "control character 0x\(String(byte, radix: 16)) is not allowed in XML")
+            }
+            if byte & 0xC0 != 0x80 { column += 1 }
+        }
         let builder = TreeBuilder()
         let parser = XMLParser(data: data)
         parser.shouldProcessNamespaces = false
