@@ -39,7 +39,7 @@ for target in "${targets[@]}"; do
         done
     fi
     echo "== running fuzz-$target for ${seconds}s"
-    if ! (cd "$out" && ./"fuzz-$target" -max_total_time="$seconds" -max_len=200000 -timeout=10 -rss_limit_mb=2048 \
+    if ! (cd "$out" && SWIFT_BACKTRACE=enable=no ASAN_OPTIONS=detect_leaks=0 ./"fuzz-$target" -max_total_time="$seconds" -max_len=200000 -timeout=10 -rss_limit_mb=2048 \
         -detect_leaks=0 -print_final_stats=1 corpus 2>&1 | tail -n 25); then
         echo "!! fuzz-$target found a problem; see $out/crash-*" >&2
         status=1
