@@ -41,7 +41,8 @@ let package = Package(
         .executableTarget(
             name: "Benchmarks", dependencies: ["ImmunoGraph", "ImmunoSim"], path: "Benchmarks",
             swiftSettings: swiftSettings),
-        .testTarget(name: "ImmunoGraphTests", dependencies: ["ImmunoGraph"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "ImmunoGraphTests", dependencies: ["ImmunoGraph"], exclude: ["Resources"], swiftSettings: swiftSettings),
         .testTarget(
             name: "ImmunoSimTests", dependencies: ["ImmunoGraph", "ImmunoSim"], swiftSettings: swiftSettings),
         .testTarget(

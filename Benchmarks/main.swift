@@ -176,6 +176,7 @@ do {
             report("logical.fixedpoints.bbm", slowest.time, "s (slowest: \(slowest.name), \(slowest.count) fixed points)")
         }
     }
+    try runFormatsBenchmarks()
 } catch {
     print("benchmark failed: \(error)")
     exit(1)

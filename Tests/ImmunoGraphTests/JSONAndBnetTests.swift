@@ -105,22 +105,27 @@ struct BnetFormatTests {
         let duplicate = failure("A, A\nB, A\nB, !A\n")
         #expect(duplicate?.line == 3)
         #expect(duplicate?.message.contains("duplicate target 'B'") == true)
-        let undefined = failure("A, A\nB, A & C\n")
+        // Undefined names: an error on request, otherwise inputs with a warning (BBM files rely on it).
+        var undefined: ModelReadError?
+        do { _ = try BnetFormat.read("A, A\nB, A & C\n", file: "m.bnet", undefinedNames: .error) } catch { undefined = error as? ModelReadError }
         #expect(undefined?.line == 2)
         #expect(undefined?.message.contains("'C'") == true)
+        let lenient = try? BnetFormat.read("A, A\nB, A & C\n")
+        #expect(lenient?.node("C") != nil)
+        #expect(lenient?.diagnostics.contains { $0.code == "undefined-input" && $0.subject == "C" } == true)
         let syntax = failure("A, A\nB,  A &\n")
         #expect(syntax?.line == 2)
         #expect(syntax?.column == 8)
         #expect(syntax?.description.hasPrefix("m.bnet:2:8:") == true)
-        #expect(failure("A A\n")?.message.contains("no comma") == true)
+        #expect(failure("A A\n")?.message.contains("expected ','") == true)
         let deep = "A, A\nB, " + String(repeating: "(", count: 10_000) + "A" + String(repeating: ")", count: 10_000)
         #expect(failure(deep)?.message.contains("nesting") == true)
         #expect(failure("\u{0}\u{1}\u{2}garbage") != nil)
     }
 
-    @Test func emptyFileGivesAnEmptyModel() throws {
-        #expect(try BnetFormat.read("").nodeCount == 0)
-        #expect(try BnetFormat.read("targets, factors\n# nothing\n").nodeCount == 0)
+    @Test func emptyFileIsACleanError() throws {
+        #expect(throws: ModelReadError.self) { try BnetFormat.read("") }
+        #expect(throws: ModelReadError.self) { try BnetFormat.read("targets, factors\n# nothing\n") }
     }
 }
 

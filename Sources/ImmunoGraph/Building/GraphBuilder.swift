@@ -17,6 +17,10 @@ public struct GraphBuilder: Sendable {
     /// The backgrounds added so far, in order.
     public private(set) var backgrounds: [Background] = []
 
+    /// Readers whose edges are derived from the rules themselves (bnet) skip the rule/edge
+    /// consistency check, which cannot fail for them and dominates the cost of large files.
+    var rulesAreKnownConsistent = false
+
     /// Creates an empty builder.
     public init(name: String = "model") { self.name = name }
 
@@ -170,8 +174,23 @@ public struct GraphBuilder: Sendable {
         }
 
         // Rules: unknown names are errors; disagreements with the edges are warnings.
-        checkRules(resolve: resolve, sources: sources, targets: targets, valid: valid, problems: &problems,
-            warnings: &warnings)
+        if !rulesAreKnownConsistent {
+            checkRules(resolve: resolve, sources: sources, targets: targets, valid: valid, problems: &problems,
+                warnings: &warnings)
+        }
+
+        // Multi-valued rules: names must be nodes, levels within the node's range.
+        for node in nodes {
+            guard let rules = node.levelRules else { continue }
+            for level in rules.terms.map(\.level) + [rules.defaultLevel] where !(0...node.maxLevel).contains(level) {
+                fail("level-rule", node.id, "level rule gives level \(level), outside 0...\(node.maxLevel)")
+            }
+            for term in rules.terms {
+                for name in term.condition.variables where resolve(name) == nil {
+                    fail("unknown-node", node.id, "level rule '\(term.condition)' reads '\(name)', which is not a node")
+                }
+            }
+        }
 
         for background in backgrounds {
             for clamp in background.clamps where resolve(clamp.node) == nil {

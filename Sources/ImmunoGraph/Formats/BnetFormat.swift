@@ -6,73 +6,123 @@
 /// regulator used only positively activates, only negatively inhibits, and one used both ways
 /// (or compared with `==`) gets one edge of each sign with a note saying it is dual.
 public enum BnetFormat {
+    /// What to do with a name a rule reads that has no line of its own.
+    public enum UndefinedNames: Sendable {
+        /// Make it an input (no rule) and add an `undefined-input` warning to the graph's
+        /// diagnostics. This is what pyboolnet and the BBM files expect (BBM omits `A, A` lines).
+        case makeInputs
+        /// Reject the file, naming the line and column of the rule.
+        case error
+    }
+
     /// Reads a bnet document.
     ///
+    /// - Parameters:
+    ///   - undefinedNames: the policy for names with no line of their own (default: make inputs).
     /// - Throws: ``ModelReadError`` with line and column for syntax errors, duplicate targets and
-    ///   undefined names.
-    /// - Complexity: O(length of the text).
-    public static func read(_ text: String, name: String = "model", file: String? = nil) throws -> MechanismGraph {
-        var order: [String] = []
-        var rules: [String: (rule: Expression?, line: Int, column: Int)] = [:]
-        var lineNumber = 0
-        var sawHeader = false
-        for rawLine in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            lineNumber += 1
-            var line = Substring(rawLine)
-            if let hash = line.firstIndex(of: "#") { line = line[..<hash] }
-            if line.allSatisfy({ $0 == " " || $0 == "\t" || $0 == "\r" }) { continue }
-            guard let comma = line.firstIndex(of: ",") else {
-                throw ModelReadError(file: file, line: lineNumber, column: 1,
-                    message: "expected 'target, rule' (no comma on this line)")
-            }
-            let target = line[..<comma].trimmingCharacters(in: " \t\r")
-            let ruleStart = line.index(after: comma)
-            let ruleText = String(line[ruleStart...])
-            let ruleColumn = line[..<ruleStart].unicodeScalars.count
-            if !sawHeader && order.isEmpty && target.lowercased() == "targets" {
-                sawHeader = true
-                continue
-            }
-            guard !target.isEmpty, target.unicodeScalars.allSatisfy(isNameCharacter),
-                !target.unicodeScalars.allSatisfy({ $0 >= "0" && $0 <= "9" })
-            else {
-                throw ModelReadError(file: file, line: lineNumber, column: 1,
-                    message: "'\(target)' is not a valid node name (letters, digits, '_' and '.')")
-            }
-            if let previous = rules[target] {
-                throw ModelReadError(file: file, line: lineNumber, column: 1,
-                    message: "duplicate target '\(target)' (first defined on line \(previous.line))")
-            }
-            let rule: Expression
-            do throws(ExpressionSyntaxError) {
-                rule = try ExpressionParser.parse(ruleText, line: lineNumber, columnOffset: ruleColumn)
-            } catch {
-                throw ModelReadError(file: file, line: error.line, column: error.column, message: error.message)
-            }
-            let isInput = rule == .variable(target)
-            rules[target] = (isInput ? nil : rule, lineNumber, ruleColumn + 1)
-            order.append(target)
+    ///   (with `.error`) undefined names.
+    /// - Complexity: O(length of the text); one pass over the UTF-8 bytes.
+    public static func read(
+        _ text: String, name: String = "model", file: String? = nil, undefinedNames: UndefinedNames = .makeInputs
+    ) throws -> MechanismGraph {
+        var text = text
+        let (lines, atoms, names) = try text.withUTF8 { bytes in
+            var parser = BnetParser(bytes: bytes, file: file)
+            let lines = try parser.parseDocument()
+            return (lines, parser.atoms, parser.names)
         }
-        // Undefined names.
-        for target in order {
-            guard let entry = rules[target], let rule = entry.rule else { continue }
-            for variable in rule.variables where rules[variable] == nil {
-                throw ModelReadError(file: file, line: entry.line, column: entry.column,
-                    message: "rule of '\(target)' reads '\(variable)', which has no rule of its own (add '\(variable), \(variable)' to make it an input)")
+        guard !lines.isEmpty else {
+            throw ModelReadError(file: file, line: 1, column: 1, message: "no rules found; expected lines 'target, rule'")
+        }
+        // Everything below works on interned name indices: no hashing of strings.
+        var lineOf = [Int32](repeating: -1, count: names.count)
+        for (k, entry) in lines.enumerated() {
+            let t = Int(entry.targetIndex)
+            if lineOf[t] >= 0 {
+                throw ModelReadError(file: file, line: entry.line, column: entry.targetColumn,
+                    message: "duplicate target '\(entry.target)' (first defined on line \(lines[Int(lineOf[t])].line))")
             }
+            lineOf[t] = Int32(k)
         }
         var builder = GraphBuilder(name: name)
-        for target in order {
-            builder.add(Node(target, rule: rules[target]?.rule ?? nil))
+        builder.rulesAreKnownConsistent = true
+        var isUndefined = [Bool](repeating: false, count: names.count)
+        var undefined: [Int] = []
+        var isInput = [Bool](repeating: false, count: lines.count)
+        for (k, entry) in lines.enumerated() {
+            isInput[k] = entry.atomEnd - entry.atomStart == 1 && atoms[entry.atomStart].name == entry.targetIndex
+                && entry.rule == .variable(entry.target)
+            builder.add(Node(entry.target, rule: isInput[k] ? nil : entry.rule))
+            if isInput[k] { continue }
+            for a in entry.atomStart..<entry.atomEnd {
+                let n = Int(atoms[a].name)
+                guard lineOf[n] < 0, !isUndefined[n] else { continue }
+                if undefinedNames == .error {
+                    throw ModelReadError(file: file, line: entry.line, column: entry.ruleColumn,
+                        message: "rule of '\(entry.target)' reads '\(names[n])', which has no rule of its own (add '\(names[n]), \(names[n])' to make it an input)")
+                }
+                isUndefined[n] = true
+                undefined.append(n)
+            }
         }
-        for target in order {
-            guard let rule = rules[target]?.rule else { continue }
-            for edge in derivedEdges(of: rule, target: target) { builder.add(edge) }
+        for n in undefined { builder.add(Node(names[n])) }
+        // Signed edges from the recorded atom polarities (dual = one edge of each sign, with a note).
+        var bits = [UInt8](repeating: 0, count: names.count)
+        var order: [Int32] = []
+        for (k, entry) in lines.enumerated() where !isInput[k] {
+            order.removeAll(keepingCapacity: true)
+            for a in entry.atomStart..<entry.atomEnd {
+                let (n, b) = atoms[a]
+                if bits[Int(n)] == 0 { order.append(n) }
+                bits[Int(n)] |= b
+            }
+            for n in order {
+                let source = names[Int(n)]
+                switch bits[Int(n)] {
+                case 1: builder.add(Edge(source, .activates, entry.target, mechanism: .regulates))
+                case 2: builder.add(Edge(source, .inhibits, entry.target, mechanism: .regulates))
+                default:
+                    let note = "dual: the rule reads \(source) both positively and negatively"
+                    builder.add(Edge(source, .activates, entry.target, mechanism: .regulates, note: note))
+                    builder.add(Edge(source, .inhibits, entry.target, mechanism: .regulates, note: note))
+                }
+                bits[Int(n)] = 0
+            }
         }
+        let graph: MechanismGraph
         do {
-            return try builder.build()
+            graph = try builder.build()
         } catch {
             throw ModelReadError(file: file, message: error.description)
+        }
+        guard !undefined.isEmpty else { return graph }
+        return graph.addingDiagnostics(undefined.map { n in
+            Diagnostic(.warning, code: "undefined-input", subject: names[n],
+                message: "'\(names[n])' has no line of its own; read as an input (no rule)")
+        })
+    }
+
+    /// One `target, rule` line of a bnet document.
+    public struct RuleLine: Hashable, Sendable {
+        /// The target node.
+        public var target: String
+        /// The rule (for an input `A, A`, the rule `A`).
+        public var rule: Expression
+        /// The 1-based line number.
+        public var line: Int
+    }
+
+    /// Parses the rules of a bnet document without building a graph (no undefined-name or
+    /// duplicate check): the syntax phase of ``read(_:name:file:undefinedNames:)``, for tools that
+    /// only need the logic.
+    ///
+    /// - Throws: ``ModelReadError`` with line and column.
+    /// - Complexity: O(length of the text); one pass over the UTF-8 bytes.
+    public static func parseRules(_ text: String, file: String? = nil) throws -> [RuleLine] {
+        var text = text
+        return try text.withUTF8 { bytes in
+            var parser = BnetParser(bytes: bytes, file: file)
+            return try parser.parseDocument().map { RuleLine(target: $0.target, rule: $0.rule, line: $0.line) }
         }
     }
 
@@ -119,12 +169,14 @@ public enum BnetFormat {
     }
 }
 
-extension Substring {
-    func trimmingCharacters(in set: String) -> String {
-        var start = startIndex
-        var end = endIndex
-        while start < end, set.contains(self[start]) { start = index(after: start) }
-        while end > start, set.contains(self[index(before: end)]) { end = index(before: end) }
-        return String(self[start..<end])
+
+extension MechanismGraph {
+    /// The same graph with `extra` appended to its diagnostics (readers use it for format-level
+    /// warnings, such as names a bnet file reads but does not define).
+    func addingDiagnostics(_ extra: [Diagnostic]) -> MechanismGraph {
+        MechanismGraph(
+            name: name, nodes: nodes, edges: edges, backgrounds: backgrounds, diagnostics: diagnostics + extra,
+            edgeSource: edgeSource, edgeTarget: edgeTarget, outOffsets: outOffsets, inOffsets: inOffsets,
+            inEdgeList: inEdgeList, lookup: lookup)
     }
 }

@@ -6,13 +6,61 @@ public enum ModelFormat: String, Sendable, CaseIterable {
     case json
     /// bnet (`.bnet`).
     case bnet
+    /// SBML-qual (`.sbml`, `.xml`).
+    case sbml
+    /// Simple Interaction Format (`.sif`); signs only, rules derived by the engines.
+    case sif
 
     /// The format for a path's extension, or `nil` when the extension is not a model format.
     public static func forPath(_ path: String) -> ModelFormat? {
         switch (path as NSString).pathExtension.lowercased() {
         case "json": return .json
         case "bnet": return .bnet
+        case "sbml", "xml": return .sbml
+        case "sif": return .sif
         default: return nil
+        }
+    }
+
+    /// Reads `data` in this format.
+    ///
+    /// - Throws: ``ModelReadError`` or ``GraphValidationError``.
+    public func read(_ data: Data, name: String, file: String?) throws -> MechanismGraph {
+        switch self {
+        case .json:
+            return try JSONFormat.read(data, file: file)
+        case .sbml:
+            return try SBMLQualReader.read(data, name: name, file: file)
+        case .bnet, .sif:
+            let text = try Self.utf8Text(data, file: file)
+            return self == .bnet
+                ? try BnetFormat.read(text, name: name, file: file) : try SIFFormat.read(text, name: name, file: file)
+        }
+    }
+}
+
+extension ModelFormat {
+    /// Decodes UTF-8 text, or throws naming the line and column of the first invalid byte.
+    public static func utf8Text(_ data: Data, file: String?) throws -> String {
+        if let text = String(validating: data, as: UTF8.self) { return text }
+        var line = 1
+        var column = 1
+        var iterator = data.makeIterator()
+        var parser = Unicode.UTF8.ForwardParser()
+        while true {
+            switch parser.parseScalar(from: &iterator) {
+            case .valid(let scalar):
+                if scalar.count == 1 && scalar.first == 10 {
+                    line += 1
+                    column = 1
+                } else {
+                    column += 1
+                }
+            case .error:
+                throw ModelReadError(file: file, line: line, column: column, message: "the file is not UTF-8 text (invalid byte sequence here)")
+            case .emptyInput:
+                throw ModelReadError(file: file, line: line, column: column, message: "the file is not UTF-8 text")
+            }
         }
     }
 }
@@ -20,8 +68,8 @@ public enum ModelFormat: String, Sendable, CaseIterable {
 /// Loads models from files or the built-in catalog by name.
 public enum ModelLoader {
 
-    /// Loads a model from `reference`: a file path whose extension selects the format, or
-    /// `builtin:NAME`.
+    /// Loads a model from `reference`: a file path whose extension selects the format (`.json`,
+    /// `.bnet`, `.sbml`, `.xml`, `.sif`), or `builtin:NAME`.
     ///
     /// - Throws: ``ModelReadError`` (unreadable file, unknown extension, syntax errors) or
     ///   ``GraphValidationError``.
@@ -37,7 +85,7 @@ public enum ModelLoader {
         }
         guard let format = ModelFormat.forPath(reference) else {
             throw ModelReadError(file: reference,
-                message: "cannot tell the format from the extension; expected one of .json, .bnet, or builtin:NAME")
+                message: "cannot tell the format from the extension; expected one of .json, .bnet, .sbml, .xml, .sif, or builtin:NAME")
         }
         let data: Data
         do {
@@ -46,15 +94,7 @@ public enum ModelLoader {
             throw ModelReadError(file: reference, message: "cannot read the file: \(error.localizedDescription)")
         }
         let name = ((reference as NSString).lastPathComponent as NSString).deletingPathExtension
-        switch format {
-        case .json:
-            return try JSONFormat.read(data, file: reference)
-        case .bnet:
-            guard let text = String(data: data, encoding: .utf8) else {
-                throw ModelReadError(file: reference, message: "the file is not UTF-8 text")
-            }
-            return try BnetFormat.read(text, name: name, file: reference)
-        }
+        return try format.read(data, name: name, file: reference)
     }
 
     /// The built-in models, by name.

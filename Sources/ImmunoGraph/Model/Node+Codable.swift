@@ -1,6 +1,6 @@
 extension Node: Codable {
     private enum CodingKeys: String, CodingKey {
-        case id, name, kind, synonyms, compartment, maxLevel, rule, initialLevel, basal, rate, note
+        case id, name, kind, synonyms, compartment, maxLevel, rule, initialLevel, basal, rate, note, levelRules
     }
 
     /// Decodes a node; only `id` is required.
@@ -17,7 +17,8 @@ extension Node: Codable {
             initialLevel: try c.decodeIfPresent(Int.self, forKey: .initialLevel),
             basal: try c.decodeIfPresent(Double.self, forKey: .basal),
             rate: try c.decodeIfPresent(Double.self, forKey: .rate),
-            note: try c.decodeIfPresent(String.self, forKey: .note))
+            note: try c.decodeIfPresent(String.self, forKey: .note),
+            levelRules: try c.decodeIfPresent(LevelRules.self, forKey: .levelRules))
     }
 
     /// Encodes a node, omitting fields at their defaults.
@@ -34,6 +35,7 @@ extension Node: Codable {
         try c.encodeIfPresent(basal, forKey: .basal)
         try c.encodeIfPresent(rate, forKey: .rate)
         try c.encodeIfPresent(note, forKey: .note)
+        try c.encodeIfPresent(levelRules, forKey: .levelRules)
     }
 }
 

@@ -16,6 +16,11 @@ public struct Node: Hashable, Sendable {
     ///
     /// Without a rule, engines derive one from the signed in-edges by a named policy.
     public var rule: Expression?
+    /// A multi-valued rule (SBML-qual function terms with result levels), when the node has one.
+    ///
+    /// `nil` for Boolean logic. When present it is authoritative and ``rule`` holds its Boolean
+    /// projection (target ≥ 1); see ``LevelRules`` for the semantics.
+    public var levelRules: LevelRules?
     /// The initial logical level, when the model states one (SBML-qual `initialLevel`).
     public var initialLevel: Int?
     /// Graded dynamics: the level the node relaxes to with no input (default 0 or engine policy).
@@ -29,7 +34,8 @@ public struct Node: Hashable, Sendable {
     public init(
         _ id: String, name: String? = nil, kind: NodeKind = .unspecified, synonyms: [String] = [],
         compartment: String? = nil, maxLevel: Int = 1, rule: Expression? = nil,
-        initialLevel: Int? = nil, basal: Double? = nil, rate: Double? = nil, note: String? = nil
+        initialLevel: Int? = nil, basal: Double? = nil, rate: Double? = nil, note: String? = nil,
+        levelRules: LevelRules? = nil
     ) {
         self.id = id
         self.name = name ?? id
@@ -42,6 +48,7 @@ public struct Node: Hashable, Sendable {
         self.basal = basal
         self.rate = rate
         self.note = note
+        self.levelRules = levelRules
     }
 
     /// Whether this node is a therapy (acts on the model, has no inputs).

@@ -9,4 +9,5 @@ let allCommands: [Command] = [
     checkCommand,
     screenCommand,
     mergeCommand,
+    convertCommand,
 ]

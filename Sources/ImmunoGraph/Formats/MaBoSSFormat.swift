@@ -1,0 +1,135 @@
+/// Writes MaBoSS `.bnd` (network) and `.cfg` (configuration) files so a model runs stochastically
+/// in MaBoSS (and pyMaBoSS, UPMaBoSS, PhysiBoSS).
+///
+/// - Every node gets `logic` (its effective rule, or itself for inputs, so inputs keep their state).
+///   MaBoSS is Boolean: a multi-valued atom `A >= k` is written `A` (level ≥ 1) and the node block
+///   carries a `// multi-valued` comment — lossy by design.
+/// - Therapy-kind nodes are written as pyMaBoSS mutants: `rate_up = $Low_X ? 0 : ($High_X ? 1 : …)`,
+///   with `$Low_X = 0; $High_X = 0;` in the cfg (switch a therapy on with `-e '$High_X=1'`), and,
+///   when a schedule is given, `X.schedule = t1: p1, …;` (MaBoSS 2025+).
+/// - `istate` is the node's `initialLevel` (≥ 1 → 1), 0 otherwise.
+/// Names that are not MaBoSS identifiers are rewritten with `_`.
+public enum MaBoSSFormat {
+    /// Run parameters written to the cfg.
+    public struct Settings: Sendable {
+        /// Number of trajectories (`sample_count`).
+        public var sampleCount: Int
+        /// Simulated time (`max_time`).
+        public var maxTime: Double
+        /// Output time step (`time_tick`).
+        public var timeTick: Double
+        /// Pseudo-random seed (`seed_pseudorandom`).
+        public var seed: Int
+        /// Per node id: `(time, probability ON)` pairs written as `NODE.schedule`.
+        public var schedules: [String: [(time: Double, probability: Double)]]
+
+        /// Creates settings.
+        public init(
+            sampleCount: Int = 10_000, maxTime: Double = 50, timeTick: Double = 1, seed: Int = 42,
+            schedules: [String: [(time: Double, probability: Double)]] = [:]
+        ) {
+            self.sampleCount = sampleCount
+            self.maxTime = maxTime
+            self.timeTick = timeTick
+            self.seed = seed
+            self.schedules = schedules
+        }
+    }
+
+    /// The MaBoSS identifier for a node id: letters, digits and `_`, not starting with a digit.
+    public static func identifier(_ id: String) -> String {
+        var s = ""
+        for c in id.unicodeScalars {
+            let ok = (c >= "a" && c <= "z") || (c >= "A" && c <= "Z") || (c >= "0" && c <= "9") || c == "_"
+            s.unicodeScalars.append(ok ? c : "_")
+        }
+        if s.isEmpty || (s.unicodeScalars.first.map { $0 >= "0" && $0 <= "9" } ?? true) { s = "N_" + s }
+        return s
+    }
+
+    /// The `.bnd` and `.cfg` texts of `graph`.
+    ///
+    /// - Complexity: O(N + E + total rule size).
+    public static func write(_ graph: MechanismGraph, settings: Settings = Settings()) -> (bnd: String, cfg: String) {
+        var names: [String: String] = [:]
+        var used: Set<String> = []
+        for node in graph.nodes {
+            var name = identifier(node.id)
+            var k = 2
+            while used.contains(name) || ["NOT", "AND", "OR", "XOR", "Node", "node"].contains(name) {
+                name = identifier(node.id) + "_\(k)"
+                k += 1
+            }
+            used.insert(name)
+            names[node.id] = name
+        }
+        var bnd = "// \(graph.name): written by ImmunoGraph\n"
+        var cfg = "// \(graph.name): written by ImmunoGraph\n"
+        for (i, node) in graph.nodes.enumerated() {
+            let name = names[node.id] ?? node.id
+            var multiValued = false
+            let logic = graph.effectiveRule(for: i).map { rule in
+                render(rule, names: names, multiValued: &multiValued)
+            } ?? name
+            bnd += "Node \(name) {\n"
+            if multiValued || node.maxLevel > 1 { bnd += "  // multi-valued in the source model; levels >= 1 read as ON\n" }
+            bnd += "  logic = \(logic);\n"
+            if node.isTherapy {
+                bnd += "  rate_up = $Low_\(name) ? 0.0 : ($High_\(name) ? 1.0 : (@logic ? 1.0 : 0.0));\n"
+                bnd += "  rate_down = $Low_\(name) ? 1.0 : ($High_\(name) ? 0.0 : (@logic ? 0.0 : 1.0));\n"
+            } else {
+                bnd += "  rate_up = @logic ? 1.0 : 0.0;\n  rate_down = @logic ? 0.0 : 1.0;\n"
+            }
+            bnd += "}\n\n"
+        }
+        for node in graph.nodes where node.isTherapy {
+            let name = names[node.id] ?? node.id
+            cfg += "$Low_\(name) = 0;\n$High_\(name) = 0;\n"
+        }
+        for node in graph.nodes {
+            let name = names[node.id] ?? node.id
+            cfg += "\(name).istate = \((node.initialLevel ?? 0) >= 1 ? 1 : 0);\n"
+        }
+        for node in graph.nodes {
+            guard let schedule = settings.schedules[node.id], !schedule.isEmpty else { continue }
+            let name = names[node.id] ?? node.id
+            cfg += "\(name).schedule = " + schedule.map { "\(number($0.time)): \(number($0.probability))" }.joined(separator: ", ") + ";\n"
+        }
+        cfg += "sample_count = \(settings.sampleCount);\nmax_time = \(number(settings.maxTime));\n"
+        cfg += "time_tick = \(number(settings.timeTick));\ndiscrete_time = 0;\nuse_physrandgen = FALSE;\n"
+        cfg += "seed_pseudorandom = \(settings.seed);\nthread_count = 1;\n"
+        return (bnd, cfg)
+    }
+
+    static func number(_ value: Double) -> String {
+        value == value.rounded() && abs(value) < 1e15 ? "\(Int(value))" : "\(value)"
+    }
+
+    /// MaBoSS syntax: `!`, `&`, `|`, parentheses (precedence as in bnet, always parenthesised).
+    static func render(_ expression: Expression, names: [String: String], multiValued: inout Bool) -> String {
+        switch expression {
+        case .constant(let value): return value ? "1" : "0"
+        case .atom(let atom):
+            if atom.level > 1 || atom.comparison == .equal { multiValued = true }
+            let name = names[atom.node] ?? atom.node
+            return atom.comparison == .equal && atom.level == 0 ? "!\(name)" : name
+        case .not(let inner): return "!" + wrap(inner, names: names, multiValued: &multiValued)
+        case .and(let items):
+            var parts: [String] = []
+            for item in items { parts.append(wrap(item, names: names, multiValued: &multiValued)) }
+            return parts.joined(separator: " & ")
+        case .or(let items):
+            var parts: [String] = []
+            for item in items { parts.append(wrap(item, names: names, multiValued: &multiValued)) }
+            return parts.joined(separator: " | ")
+        }
+    }
+
+    private static func wrap(_ expression: Expression, names: [String: String], multiValued: inout Bool) -> String {
+        let text = render(expression, names: names, multiValued: &multiValued)
+        switch expression {
+        case .and, .or: return "(\(text))"
+        default: return text
+        }
+    }
+}

@@ -1,0 +1,53 @@
+import Foundation
+import ImmunoGraph
+
+/// `immunosim convert MODEL --to FORMAT [-o OUT]`: writes a model in another exchange format.
+let convertCommand = Command(
+    name: "convert",
+    summary: "Convert a model to bnet, SBML-qual, JSON, MaBoSS (.bnd/.cfg), SIF, DOT or GraphML.",
+    usage: "MODEL --to bnet|sbml|json|maboss|sif|dot|graphml [-o OUT] [--sif-style numeric|arrows|words]",
+    options: [
+        OptionSpec(name: "to", value: "FORMAT", help: "Output format: bnet, sbml, json, maboss, sif, dot or graphml."),
+        OptionSpec(name: "output", short: "o", value: "OUT",
+            help: "Output file (default: standard output). For maboss, the prefix of OUT.bnd and OUT.cfg (required)."),
+        OptionSpec(name: "sif-style", value: "STYLE", help: "SIF sign style: numeric (1/-1, default), arrows (->/-|) or words."),
+    ],
+    examples: [
+        "immunosim convert builtin:flagship --to sbml -o flagship.sbml",
+        "immunosim convert model.bnet --to maboss -o model",
+        "immunosim convert model.sbml --to sif --sif-style arrows",
+    ],
+    run: { arguments in
+        guard arguments.positionals.count == 1 else {
+            throw CLIError.usage("convert takes exactly one MODEL argument")
+        }
+        guard let format = arguments.value("to") else {
+            throw CLIError.usage("convert needs --to bnet|sbml|json|maboss|sif|dot|graphml")
+        }
+        let output = arguments.value("output")
+        let graph = try ModelLoader.load(arguments.positionals[0])
+        for diagnostic in graph.diagnostics { printError("\(arguments.positionals[0]): \(diagnostic)") }
+        switch format {
+        case "bnet": try writeOutput(BnetFormat.write(graph), to: output)
+        case "sbml": try writeOutput(SBMLQualWriter.write(graph), to: output)
+        case "json": try writeOutput(String(decoding: try JSONFormat.write(graph), as: UTF8.self), to: output)
+        case "sif":
+            let style = try arguments.choice("sif-style", SIFFormat.SignStyle.allCases.map(\.rawValue), default: "numeric")
+            try writeOutput(SIFFormat.write(graph, style: SIFFormat.SignStyle(rawValue: style) ?? .numeric), to: output)
+        case "dot": try writeOutput(DOTFormat.write(graph), to: output)
+        case "graphml": try writeOutput(GraphMLFormat.write(graph), to: output)
+        case "maboss":
+            guard let output, output != "-" else {
+                throw CLIError.usage("--to maboss writes two files and needs -o PREFIX (writes PREFIX.bnd and PREFIX.cfg)")
+            }
+            var prefix = output
+            for ext in [".bnd", ".cfg"] where prefix.hasSuffix(ext) { prefix.removeLast(ext.count) }
+            let (bnd, cfg) = MaBoSSFormat.write(graph)
+            try writeOutput(bnd, to: prefix + ".bnd")
+            try writeOutput(cfg, to: prefix + ".cfg")
+        default:
+            throw CLIError.usage("unknown format '\(format)' for --to; expected bnet, sbml, json, maboss, sif, dot or graphml")
+        }
+        return 0
+    }
+)

@@ -1,0 +1,88 @@
+import Foundation
+import ImmunoGraph
+import Testing
+
+#if canImport(FoundationXML)
+    import FoundationXML
+#endif
+
+@Suite("Formats: SIF, MaBoSS, DOT, GraphML")
+struct FormatsWritersTests {
+    @Test(arguments: SIFFormat.SignStyle.allCases)
+    func sifRoundTripsSignsInEveryStyle(_ style: SIFFormat.SignStyle) throws {
+        for seed in UInt64(1)...10 {
+            let graph = try RandomModels.graph(seed: seed, nodes: 8)
+            let text = SIFFormat.write(graph, style: style)
+            let back = try SIFFormat.read(text)
+            #expect(Set(back.edges.map(\.arrowDescription)) == Set(graph.edges.map(\.arrowDescription)), "seed \(seed)")
+            #expect(Set(back.nodes.map(\.id)) == Set(graph.nodes.map(\.id)))
+            #expect(back.nodes.allSatisfy { $0.rule == nil })  // engines derive inhibitor-dominant rules
+        }
+    }
+
+    @Test func sifReaderAutoDetectsMixedStylesAndMultipleTargets() throws {
+        let graph = try SIFFormat.read("A -> B C\nB\t-1\tC\nC inhibits A\nD\nA 1 B\nA -| B\n")
+        #expect(graph.nodes.map(\.id) == ["A", "B", "C", "D"])
+        #expect(Set(graph.edges.map(\.arrowDescription)) == ["A -> B", "A -> C", "B -| C", "C -| A", "A -| B"])
+        #expect(graph.edges.filter { $0.source == "A" && $0.target == "B" }.allSatisfy { $0.note?.hasPrefix("dual") == true })
+        let c = try #require(graph.index(of: "C"))
+        let rule = try #require(graph.inhibitorDominantRule(for: c))
+        #expect(rule.evaluate { $0 == "A" ? 1 : 0 } == true)
+        #expect(rule.evaluate { _ in 1 } == false)
+    }
+
+    @Test func mabossWritesLogicTherapiesAndSchedules() throws {
+        let graph = try Catalog.flagship()
+        let settings = MaBoSSFormat.Settings(sampleCount: 500, maxTime: 30, seed: 7,
+            schedules: ["ANTI_PD1": [(time: 10, probability: 1), (time: 20, probability: 0)]])
+        let (bnd, cfg) = MaBoSSFormat.write(graph, settings: settings)
+        // One node block per node.
+        #expect(bnd.components(separatedBy: "\nNode ").count - 1 + (bnd.hasPrefix("Node ") ? 1 : 0) == graph.nodeCount)
+        // Inhibitor-dominant logic of T_CELL_ACTIVATION: ANTIGEN and no PD1 / TIM3.
+        #expect(bnd.contains("Node T_CELL_ACTIVATION {\n  logic = ANTIGEN & !(PD1 | TIM3);"))
+        // Inputs keep their state.
+        #expect(bnd.contains("Node ANTIGEN {\n  logic = ANTIGEN;"))
+        // Therapies are pyMaBoSS-style mutants.
+        #expect(bnd.contains("rate_up = $Low_ANTI_PD1 ? 0.0 : ($High_ANTI_PD1 ? 1.0 : (@logic ? 1.0 : 0.0));"))
+        #expect(cfg.contains("$High_ANTI_PD1 = 0;") && cfg.contains("$Low_ANTI_TIM3 = 0;"))
+        #expect(cfg.contains("ANTI_PD1.schedule = 10: 1, 20: 0;"))
+        #expect(cfg.contains("sample_count = 500;") && cfg.contains("seed_pseudorandom = 7;") && cfg.contains("max_time = 30;"))
+        #expect(cfg.contains("TUMOR_BURDEN.istate = 0;"))
+    }
+
+    @Test func mabossRenamesIdentifiersAndMarksMultiValuedLogic() throws {
+        var builder = GraphBuilder(name: "odd")
+        builder.add(Node("IL-2", maxLevel: 2))
+        builder.add(Node("T", rule: .atom(.init("IL-2", .atLeast, 2))))
+        builder.add(Edge("IL-2", .activates, "T"))
+        let (bnd, _) = MaBoSSFormat.write(try builder.build())
+        #expect(bnd.contains("Node IL_2 {") && bnd.contains("logic = IL_2;") && bnd.contains("// multi-valued"))
+    }
+
+    @Test func dotShowsKindsAndSigns() throws {
+        let dot = DOTFormat.write(try Catalog.flagship())
+        #expect(dot.contains("\"ANTI_PD1\" [label=\"anti-PD-1 antibody\", shape=box3d"))
+        #expect(dot.contains("\"PD1\" -> \"T_CELL_ACTIVATION\" [arrowhead=tee"))
+        #expect(dot.contains("\"PDL1\" -> \"PD1\" [arrowhead=normal"))
+    }
+
+    @Test func graphMLIsWellFormedAndCarriesEvidence() throws {
+        let graph = try Catalog.flagship()
+        let text = GraphMLFormat.write(graph)
+        final class Counter: NSObject, XMLParserDelegate {
+            var nodes = 0, edges = 0
+            func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
+                attributes: [String: String] = [:]) {
+                if name == "node" { nodes += 1 }
+                if name == "edge" { edges += 1 }
+            }
+        }
+        let counter = Counter()
+        let parser = XMLParser(data: Data(text.utf8))
+        parser.delegate = counter
+        #expect(parser.parse())
+        #expect(counter.nodes == graph.nodeCount && counter.edges == graph.edgeCount)
+        #expect(text.contains("<data key=\"e_dois\">10.5772/66494</data>"))
+        #expect(text.contains("<data key=\"n_kind\">therapy</data>"))
+    }
+}
