@@ -44,7 +44,8 @@ let package = Package(
         .testTarget(
             name: "ImmunoGraphTests", dependencies: ["ImmunoGraph"], exclude: ["Resources"], swiftSettings: swiftSettings),
         .testTarget(
-            name: "ImmunoSimTests", dependencies: ["ImmunoGraph", "ImmunoSim"], swiftSettings: swiftSettings),
+            name: "ImmunoSimTests", dependencies: ["ImmunoGraph", "ImmunoSim"], exclude: ["Fixtures"],
+            swiftSettings: swiftSettings),
         .testTarget(
             name: "ImmunoSimTestingTests", dependencies: ["ImmunoGraph", "ImmunoSim", "ImmunoSimTesting"],
             swiftSettings: swiftSettings),
