@@ -60,7 +60,8 @@ extension CompiledGradedModel {
     ///
     /// 1. Signed paths (at most `maxLength` edges) from every origin to the readout; a path
     ///    predicts the origin's direction composed with its sign. Chains that predict the observed
-    ///    direction come first, shortest and best-evidenced first (at most `maxChains`).
+    ///    direction are kept, shortest and best-evidenced first (at most `maxChains`); after
+    ///    mediation, chains whose intermediates carry the effect move to the front.
     /// 2. In-silico mediation: for each intermediate node of the top three chains, the treated
     ///    run is repeated with that node frozen on its baseline course (``GradedInputs/heldSeries``)
     ///    and the share of the effect that survives is reported; below
@@ -108,7 +109,7 @@ extension CompiledGradedModel {
                 return a.text < b.text
             }
         }
-        let chains = Array(ordered(matching).prefix(maxChains))
+        var chains = Array(ordered(matching).prefix(maxChains))
         let opposingChains = Array(ordered(opposing).prefix(maxChains))
 
         // Mediation over the intermediate nodes of the top chains.
@@ -130,6 +131,22 @@ extension CompiledGradedModel {
                     node: graph.nodes[node].id, survivingFraction: surviving,
                     necessary: surviving < Explanation.necessityThreshold))
             }
+        }
+
+        // Chains whose intermediates carry the effect in simulation come first: order by the
+        // smallest surviving share among each chain's own mediated intermediates (those not on
+        // every chain), stable otherwise.
+        if !mediators.isEmpty {
+            let surviving = Dictionary(mediators.map { ($0.node, $0.survivingFraction) }, uniquingKeysWith: { a, _ in a })
+            // Nodes every chain passes through do not tell chains apart.
+            let shared = chains.map { Set($0.nodes) }.reduce(Set(chains.first?.nodes ?? [])) { $0.intersection($1) }
+            func key(_ chain: Explanation.Chain) -> Double {
+                chain.nodes.dropFirst().dropLast().filter { !shared.contains($0) }.compactMap { surviving[$0] }.min() ?? 1
+            }
+            chains = chains.enumerated().sorted { a, b in
+                let ka = key(a.element), kb = key(b.element)
+                return ka != kb ? ka < kb : a.offset < b.offset
+            }.map(\.element)
         }
 
         // Feedback loops through the chains' nodes.

@@ -114,7 +114,7 @@ public struct Explanation: Hashable, Sendable, Codable, CustomStringConvertible 
                 for chain in opposingChains.prefix(3) { lines.append("  \(chain.text)  [predicts \(chain.predicts.rawValue)]") }
             }
         } else {
-            lines.append("chains (shortest and best-evidenced first):")
+            lines.append(mediators.isEmpty ? "chains (shortest and best-evidenced first):" : "chains (those whose own nodes carry the effect in simulation first, then shortest):")
             for (k, chain) in chains.enumerated() {
                 lines.append("  \(k + 1). \(chain.text)  [\(chain.sign == .activates ? "+" : "-"), evidence \(chain.evidenceScore)]")
                 if k == 0 {
