@@ -15,6 +15,7 @@ let explainCommand = Command(
         OptionSpec(name: "max-length", value: "N", help: "Longest chain to consider, in edges (default 8)."),
         OptionSpec(name: "no-mediation", help: "Skip the mediation runs."),
         OptionSpec(name: "json", help: "Print the explanation as JSON."),
+        OptionSpec(name: "svg", value: "OUT", help: "Also draw the top chains as a network (SVG) to OUT."),
     ],
     examples: [
         "immunosim explain builtin:tme --therapy ANTI_PD1 --readout TIM3",
@@ -39,6 +40,22 @@ let explainCommand = Command(
                 maxLength: try arguments.int("max-length", default: 8), mediation: !arguments.flag("no-mediation"))
         } catch let error as PerturbationError {
             throw CLIError.input(error.message)
+        }
+        if let path = arguments.value("svg") {
+            // Rebuild the chains as edge paths of the graph and draw only them.
+            let paths = explanation.chains.prefix(3).compactMap { chain -> SignedPath? in
+                var edges: [Int] = []
+                for link in chain.links {
+                    guard let s = graph.index(of: link.source), let t = graph.index(of: link.target),
+                        let e = graph.outEdges(of: s).first(where: { graph.target(ofEdge: $0) == t && graph.edges[$0].sign == link.sign })
+                    else { return nil }
+                    edges.append(e)
+                }
+                let nodes = chain.nodes.compactMap { graph.index(of: $0) }
+                return SignedPath(nodes: nodes, edges: edges, sign: chain.sign)
+            }
+            let title = "Why \(explanation.readout) \(explanation.direction == .up ? "rises" : explanation.direction == .down ? "falls" : "stays")"
+            try writeOutput(NetworkDiagram(graph: graph, explaining: paths, title: title, onlyPaths: true).svg(), to: path)
         }
         if arguments.flag("json") {
             let encoder = JSONEncoder()

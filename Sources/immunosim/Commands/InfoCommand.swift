@@ -1,4 +1,5 @@
 import ImmunoGraph
+import ImmunoSim
 
 /// `immunosim info MODEL [--json]`: counts by kind and sign, feedback loops, diagnostics.
 let infoCommand = Command(
@@ -8,14 +9,28 @@ let infoCommand = Command(
     options: [
         OptionSpec(name: "json", help: "Print JSON instead of text."),
         OptionSpec(name: "max-loop-length", value: "N", help: "Longest feedback loop to list (default 8)."),
+        OptionSpec(name: "svg", value: "OUT", help: "Also draw the network to OUT (SVG; nodes by kind, edges by sign)."),
+        OptionSpec(name: "around", value: "ID", help: "With --svg: draw only the neighbourhood of ID."),
+        OptionSpec(name: "radius", value: "K", help: "With --around: the neighbourhood radius in edges (default 2)."),
     ],
-    examples: ["immunosim info builtin:flagship", "immunosim info model.json --json"],
+    examples: [
+        "immunosim info builtin:flagship", "immunosim info model.json --json",
+        "immunosim info builtin:tme --svg tme.svg --around TIM3 --radius 1",
+    ],
     run: { arguments in
         guard arguments.positionals.count == 1 else {
             throw CLIError.usage("info takes exactly one MODEL argument")
         }
         let graph = try ModelLoader.load(arguments.positionals[0])
         let maxLength = try arguments.int("max-loop-length", default: 8)
+        if let path = arguments.value("svg") {
+            var drawn = graph
+            if let center = arguments.value("around") {
+                guard let i = graph.index(of: center) else { throw CLIError.input(graph.unknownNodeMessage(center)) }
+                drawn = graph.neighbourhood(of: [i], radius: try arguments.int("radius", default: 2))
+            }
+            try writeOutput(NetworkDiagram(graph: drawn, title: drawn.name).svg(), to: path)
+        }
         let loops = graph.feedbackLoops(maxLength: maxLength, limit: 1000)
         var kinds: [String: Int] = [:]
         for node in graph.nodes { kinds[node.kind.rawValue, default: 0] += 1 }
