@@ -1,9 +1,10 @@
 import Foundation
 import ImmunoGraph
+import ImmunoSim
 
 /// A seeded bnet document of about `bytes` bytes: inputs, then rules of 2–6 literals in `&`/`|`.
 func syntheticBnet(bytes: Int, seed: UInt64) -> String {
-    var rng = SplitMix64(state: seed)
+    var rng = SeededGenerator(seed: seed)
     var text = "targets, factors\n"
     let inputs = 200
     for i in 0..<inputs { text += "in_\(i), in_\(i)\n" }

@@ -36,20 +36,9 @@ func report(_ name: String, _ value: Double, _ unit: String) {
 
 func selected(_ name: String) -> Bool { filter.map { name.contains($0) } ?? true }
 
-/// A seeded SplitMix64 generator so benchmark inputs are the same on every run.
-struct SplitMix64: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
 
 func randomBuilder(nodes: Int, edges: Int, seed: UInt64) -> GraphBuilder {
-    var rng = SplitMix64(state: seed)
+    var rng = SeededGenerator(seed: seed)
     var builder = GraphBuilder(name: "random")
     for i in 0..<nodes { builder.add(Node("n\(i)", kind: .process)) }
     var seen = Set<Int>()
@@ -184,7 +173,7 @@ do {
 // Graded engine: one trajectory on a 1,000-node random network (3 inputs each), and 100 therapy
 // scenarios on one compiled model (compiled once, reused).
 func gradedRandomGraph(nodes: Int, inputs: Int, seed: UInt64) throws -> MechanismGraph {
-    var rng = SplitMix64(state: seed)
+    var rng = SeededGenerator(seed: seed)
     var builder = GraphBuilder(name: "graded-random")
     for i in 0..<nodes { builder.add(Node("n\(i)", kind: .process, basal: i % 10 == 0 ? 0.3 : nil)) }
     for t in 0..<nodes {

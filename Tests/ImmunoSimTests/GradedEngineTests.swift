@@ -124,7 +124,7 @@ private func graph(@GraphContentBuilder _ content: () -> [GraphComponent]) throw
 
     /// A brute-force reference: the documented equations with dictionaries and no delays.
     @Test func matchesAReferenceOnSeededRandomNetworks() throws {
-        var rng = TestRNG(seed: 42)
+        var rng = SeededGenerator(seed: 42)
         for _ in 0..<20 {
             var builder = GraphBuilder(name: "r")
             let n = 6
@@ -161,14 +161,3 @@ private func graph(@GraphContentBuilder _ content: () -> [GraphComponent]) throw
     }
 }
 
-struct TestRNG: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}

@@ -7,7 +7,7 @@ import Testing
         #expect(scale.color(for: 0) == scale.neutral)
         #expect(scale.neutral.hex == "#f7f7f7")
         #expect(scale.color(for: -0.0) == scale.neutral)
-        var rng = SplitMix64(seed: 11)
+        var rng = SeededGenerator(seed: 11)
         for _ in 0..<500 {
             let magnitude = Double.random(in: 0.05...5, using: &rng)
             let positive = scale.color(for: magnitude)!

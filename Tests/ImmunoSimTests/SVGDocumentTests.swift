@@ -38,7 +38,7 @@ import Testing
     }
 
     @Test func numbersRoundTripOnRandomValues() {
-        var rng = SplitMix64(seed: 7)
+        var rng = SeededGenerator(seed: 7)
         for _ in 0..<2000 {
             let value = Double.random(in: -1e6...1e6, using: &rng) / Double(1 << Int.random(in: 0...20, using: &rng))
             let text = SVGNumber.format(value, digits: 3)

@@ -17,7 +17,7 @@ import Testing
     }
 
     @Test func ticksCoverTheRangeWithOneTwoFiveStepsOnManyRanges() {
-        var rng = SplitMix64(seed: 2024)
+        var rng = SeededGenerator(seed: 2024)
         for trial in 0..<3000 {
             let magnitude = pow(10, Double(Int.random(in: -7...7, using: &rng)))
             let a = Double.random(in: -1...1, using: &rng) * magnitude * Double.random(in: 0...100, using: &rng)

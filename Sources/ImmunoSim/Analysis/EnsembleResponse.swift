@@ -47,7 +47,7 @@ public struct EnsembleResponse: Hashable, Sendable, Codable, CustomStringConvert
 extension CompiledGradedModel {
     /// The seed of run `index` of an ensemble started from `seed` (a SplitMix64 mix; stable).
     public static func ensembleSeed(_ seed: UInt64, run index: Int) -> UInt64 {
-        var rng = GradedRNG(seed: seed &+ UInt64(index) &* 0x9E37_79B9_7F4A_7C15)
+        var rng = SeededGenerator(seed: seed &+ UInt64(index) &* 0x9E37_79B9_7F4A_7C15)
         return rng.next()
     }
 
