@@ -18,6 +18,9 @@ public enum BnetFormat {
     /// Reads a bnet document.
     ///
     /// - Parameters:
+    ///   - text: the bnet document, one `target, rule` line per node.
+    ///   - name: the name of the resulting graph (default `"model"`).
+    ///   - file: the file name used in error messages, or `nil` when the text has no file.
     ///   - undefinedNames: the policy for names with no line of their own (default: make inputs).
     /// - Throws: ``ModelReadError`` with line and column for syntax errors, duplicate targets and
     ///   (with `.error`) undefined names.

@@ -25,7 +25,9 @@ public enum SBMLQualReader {
     /// Reads an SBML-qual document.
     ///
     /// - Parameters:
+    ///   - data: the SBML-qual document's bytes (UTF-8 XML).
     ///   - name: the model name when the document's model has no id or name.
+    ///   - file: the file name used in error messages, or `nil` when the data has no file.
     /// - Throws: ``ModelReadError`` or ``GraphValidationError``.
     /// - Complexity: O(document size).
     public static func read(_ data: Data, name: String = "model", file: String? = nil) throws -> MechanismGraph {

@@ -3,7 +3,7 @@
 /// One transition per node with logic (its explicit rule, its ``Node/levelRules``, or — marked
 /// `ig:ruleDerived` — the inhibitor-dominant rule of its in-edges); one `qual:input` per regulator
 /// with `qual:sign` positive/negative/dual. Math uses only `and`, `or`, `not`, `eq`, `geq`,
-/// `true`, `false` (``MathMLWriter``). Node and edge details and evidence travel in annotations
+/// `true`, `false`. Node and edge details and evidence travel in annotations
 /// (``SBMLAnnotations``) and human-readable XHTML notes, so ``SBMLQualReader`` restores the graph.
 ///
 /// Identifiers that are not SBML SIds (e.g. containing `.` or `-`) are rewritten (`_`) and the

@@ -15,6 +15,9 @@ extension CompiledGradedModel {
     /// Runs `baseline` and `treated` and compares them node by node at `time`.
     ///
     /// - Parameters:
+    ///   - baseline: the reference scenario (usually ``Scenario/baseline`` of `treated`).
+    ///   - treated: the scenario whose effect is measured.
+    ///   - time: when both runs are read (a step, a window mean or steady state).
     ///   - readouts: node identifiers to report (default: every non-therapy node).
     ///   - tolerance: the largest difference still called unchanged (default 0.02).
     /// - Throws: ``PerturbationError`` for unknown nodes, backgrounds or bad numbers.

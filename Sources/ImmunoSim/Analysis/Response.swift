@@ -76,8 +76,13 @@ public struct Response: Hashable, Sendable, Codable, CustomStringConvertible {
     /// Compares a baseline and a treated trajectory.
     ///
     /// - Parameters:
-    ///   - levels: the levels read (at a step, a window mean or steady state) for both arms.
+    ///   - baseline: the baseline run, used for the first step at which the arms differ.
+    ///   - treated: the treated run (padded to the longer of the two runs when shorter).
+    ///   - baselineLevels: the baseline levels read (at a step, a window mean or steady state).
+    ///   - treatedLevels: the treated levels read at the same time.
     ///   - nodes: the node indices to report, in order.
+    ///   - tolerance: the largest difference still called unchanged.
+    ///   - readAt: when the levels were read, as text (e.g. "step 50").
     public init(
         baseline: GradedTrajectory, treated: GradedTrajectory, baselineLevels: [Double], treatedLevels: [Double],
         nodes: [Int], tolerance: Double, readAt: String

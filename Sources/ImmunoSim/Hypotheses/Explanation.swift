@@ -4,7 +4,7 @@ public import ImmunoGraph
 /// how much of the change survives when each intermediate node is frozen at its baseline course
 /// (in-silico mediation), and the feedback loops the change passes through.
 ///
-/// Build one with ``CompiledGradedModel/explain(_:in:at:tolerance:maxLength:maxChains:)``. It renders as
+/// Build one with ``CompiledGradedModel/explain(_:in:at:tolerance:maxLength:maxChains:mediation:)``. It renders as
 /// plain text (``description``) and encodes as JSON.
 public struct Explanation: Hashable, Sendable, Codable, CustomStringConvertible {
     /// One edge of a chain, with the evidence that supports it.

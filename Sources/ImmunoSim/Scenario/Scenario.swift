@@ -8,7 +8,7 @@ import Foundation
 /// the logical engine through ``logicalPerturbations(in:horizon:)`` and ``logicalBackground(in:)``.
 ///
 /// **JSON.** A scenario is `Codable`. The graph is *not* embedded: ``model`` is a reference string
-/// (`"builtin:flagship"`, a file path — whatever ``ModelLoader/load(_:)`` accepts) and the caller
+/// (`"builtin:flagship"`, a file path — whatever `ModelLoader.load(_:)` accepts) and the caller
 /// loads it; a scenario run against a different graph resolves its identifiers against that graph.
 ///
 /// ```swift

@@ -5,6 +5,8 @@ extension ScreenPlan {
     /// typed therapies, every input node), then every other node knocked out except the readouts.
     ///
     /// - Parameters:
+    ///   - graph: the model whose nodes become candidates.
+    ///   - readouts: node identifiers that are measured, so never knocked out.
     ///   - therapies: include therapy candidates.
     ///   - knockouts: include knockout candidates.
     public static func candidates(

@@ -12,6 +12,11 @@ public enum ScreenRunner {
     /// `threads` concurrent tasks.
     ///
     /// - Parameters:
+    ///   - plan: the candidates, readouts and combination order to screen.
+    ///   - model: the model reference recorded in the result (e.g. `builtin:tme`).
+    ///   - settings: a description of the simulation settings, recorded for provenance.
+    ///   - shard: the shard to run, or `nil` for every arm.
+    ///   - threads: the largest number of concurrent tasks (at least one is used).
     ///   - evaluate: returns the readout levels (in `plan.readouts` order) for an arm; the empty
     ///     arm is the baseline.
     ///   - progress: called after each arm from the worker that finished it.

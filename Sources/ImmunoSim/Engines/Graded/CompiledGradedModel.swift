@@ -9,7 +9,7 @@ import Foundation
 ///
 ///     x(t+1) = x(t) + r · (f(t) − x(t))
 ///
-/// with the node's rate `r` (``Node/rate``, default ``GradedParameters/rate`` 0.5). For an in-edge
+/// with the node's rate `r` (`Node.rate`, default ``GradedParameters/rate`` 0.5). For an in-edge
 /// from `s` with weight `w`, threshold `θ`, delay `d`, the *transfer* is the normalised Hill function
 ///
 ///     h(u) = u^n (1 + θ^n) / (u^n + θ^n),   u = x_s(t − d),   v = min(1, w · h(u))
@@ -21,11 +21,11 @@ import Foundation
 ///     I = 1 − ∏_inhibitors (1 − v)
 ///     f = (b + (1 − b) · A) · (1 − I)
 ///
-/// with the basal level `b` (``Node/basal``, default 0). `f` rises with every activator and falls
+/// with the basal level `b` (`Node.basal`, default 0). `f` rises with every activator and falls
 /// with every inhibitor. A node with only inhibitors and a stated basal level has f = b·(1 − I); one
 /// without a stated basal level is on unless inhibited (the SIF convention of
 /// the logical engine). A node with an explicit rule uses `f = b + (1 − b) · rule` with the rule
-/// evaluated fuzzily (``FuzzyInstruction``). A node without in-edges keeps its level (`f = x`), or
+/// evaluated fuzzily. A node without in-edges keeps its level (`f = x`), or
 /// relaxes to its basal level when it states one. A therapy node keeps its level (0 unless a therapy
 /// drives it). Edge thresholds: a value in (0, 1) is used as is; a logical level `k ≥ 1` on a source of
 /// maximum `m` becomes `(k − ½)/m`; values are clamped to [0.01, 0.99].

@@ -9,12 +9,12 @@ public struct GradedParameters: Hashable, Sendable, Codable {
     /// cycles in discrete time and a "steady-state" readout depends on the phase. Raise it for
     /// switch-like or bistable behaviour.
     public var hillExponent: Int
-    /// The transfer threshold (half-activation level) of an edge without ``Edge/threshold`` (default 0.5).
+    /// The transfer threshold (half-activation level) of an edge without `Edge.threshold` (default 0.5).
     public var threshold: Double
     /// The rate (fraction of the distance to the target covered per step) of a node without
-    /// ``Node/rate`` (default 0.5).
+    /// `Node.rate` (default 0.5).
     public var rate: Double
-    /// The basal level of a node without ``Node/basal`` (default 0).
+    /// The basal level of a node without `Node.basal` (default 0).
     public var basal: Double
 
     /// Creates parameters; the defaults run any unparameterised signed graph.

@@ -55,7 +55,7 @@ public struct LogicalModel: Sendable {
     let program: LogicalProgram
 
     /// Compiles `graph` under `policy`, applying `perturbations` (edge removals change the
-    /// functions — see ``ImmunoGraph/MechanismGraph/logicalFunctions(policy:removedEdges:)`` —
+    /// functions — see `MechanismGraph.logicalFunctions(policy:removedEdges:)` —
     /// and clamps become ``clamps``).
     ///
     /// - Throws: ``LogicalModelError`` for a function that cannot be compiled.
@@ -80,6 +80,7 @@ public struct LogicalModel: Sendable {
     /// Builds a model from node functions directly (the SBML-qual shape: per-level terms).
     ///
     /// - Parameters:
+    ///   - name: the model's name, used in messages (default `"model"`).
     ///   - nodes: identifier and maximum level (1…63) of every node, in index order.
     ///   - functions: one function per node.
     ///   - clamps: clamps applied during runs.

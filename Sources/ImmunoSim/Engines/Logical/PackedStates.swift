@@ -1,6 +1,6 @@
 /// A batch of `64 × width` logical states stored as bit-planes: plane `p` of lane `l` is bit
 /// `l % 64` of word `planes[p * width + l / 64]`. Node `i`'s plane `k` ("level ≥ k") is plane
-/// `model`-specific; use ``LogicalModel/packedStates(_:width:)`` and ``levels(ofLane:in:)``.
+/// `model`-specific; use ``LogicalModel/packedStates(_:width:)`` and ``LogicalModel/levels(ofLane:in:)``.
 public struct PackedStates: Hashable, Sendable {
     /// Words per plane.
     public let width: Int

@@ -1,6 +1,6 @@
 import ImmunoGraph
 
-/// A drawing of a ``MechanismGraph`` (or part of it) as a layered diagram.
+/// A drawing of a `MechanismGraph` (or part of it) as a layered diagram.
 ///
 /// Nodes are shaped and coloured by kind (``NodeAppearance/forKind(_:)``); activations end in an
 /// arrowhead, inhibitions in a flat tee bar and are drawn in vermillion. Edges that close a

@@ -16,7 +16,7 @@ public struct SVGAttribute: Sendable, Equatable {
 /// optional text content.
 ///
 /// Attributes keep their insertion order, so rendering is deterministic. Numbers are added with
-/// ``setting(_:_:)-(String,Double)``, which prints them compactly with ``SVGNumber/format(_:digits:)``.
+/// ``setting(_:_:digits:)``, which prints them compactly with ``SVGNumber/format(_:digits:)``.
 ///
 /// ```swift
 /// let dot = SVGElement("circle").setting("cx", 10).setting("cy", 5.25).setting("r", 3)

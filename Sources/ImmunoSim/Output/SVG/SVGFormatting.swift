@@ -50,7 +50,9 @@ public enum SVGNumber {
     /// The number rounded to at most `digits` decimals, without trailing zeros or a negative zero:
     /// `12`, `12.5`, `0.25`, `-3`. Non-finite values print as `0`.
     ///
-    /// - Parameter digits: decimals kept, 0…9.
+    /// - Parameters:
+    ///   - value: the number to print.
+    ///   - digits: decimals kept, 0…9.
     public static func format(_ value: Double, digits: Int = 2) -> String {
         var out = ""
         append(value, digits: digits, to: &out)
