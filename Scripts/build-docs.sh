@@ -5,6 +5,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scratch=${SCRATCH_PATH:-.build}
+# dump-symbol-graph loads every module of the package, the generated test modules included, so
+# build the tests first (a no-op when `swift test` already ran in this scratch path).
+swift build --scratch-path "$scratch" --build-tests >/dev/null
 swift package --scratch-path "$scratch" dump-symbol-graph --minimum-access-level public >/dev/null
 graphs=$(find "$scratch" -type d -name symbolgraph | head -n 1)
 [ -n "$graphs" ] || { echo "no symbol graphs found under $scratch" >&2; exit 1; }
