@@ -158,7 +158,7 @@ do {
                       let graph = try? BnetFormat.read(completingUndeclaredInputs(text), name: name) else { continue }
                 let model = try LogicalModel(graph)
                 var count = 0
-                let time = best(1) { count = model.fixedPoints().count }
+                let time = best(1) { count = model.fixedPointCount() }
                 if CommandLine.arguments.contains("--verbose") { print("  \(name): \(model.nodeCount) nodes, \(count) fixed points, \(time) s") }
                 if time > slowest.time { slowest = (name, time, count) }
             }

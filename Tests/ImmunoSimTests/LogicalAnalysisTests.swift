@@ -129,7 +129,9 @@ struct LogicalAnalysisTests {
             guard let graph = try? BnetFormat.read(text, name: name) else { skipped.append(name); continue }
             let model = try LogicalModel(graph)
             checked += 1
-            let points = model.fixedPoints()
+            // Larger models can have 10^5+ fixed points (free inputs multiply them): check the first
+            // ones in debug builds; the benchmark enumerates them all.
+            let points = model.fixedPoints(limit: model.nodeCount <= 20 ? .max : 300)
             // Every reported state is a fixed point of the reference semantics.
             for p in points {
                 #expect((0..<model.nodeCount).allSatisfy { model.referenceTarget(of: $0, in: p) == p[$0] }, "\(name)")

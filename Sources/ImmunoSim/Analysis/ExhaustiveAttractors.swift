@@ -10,7 +10,7 @@ extension LogicalModel {
     /// - Throws: ``LogicalAnalysisError`` when the state space is larger than `maxStates`.
     /// - Complexity: O(S × instructions / 64) word operations plus O(S) for the walk, S = states.
     public func exhaustiveSynchronousAttractors(maxStates: Int = 1 << 30) throws(LogicalAnalysisError) -> LogicalAttractors {
-        let space = try StateSpace(self, maxStates: min(maxStates, Int(UInt32.max)))
+        let space = try StateSpace(self, maxStates: min(maxStates, 1 << 30))
         let size = space.size
         var successor = [UInt32](repeating: 0, count: size)
         let width = 8
@@ -54,35 +54,34 @@ extension LogicalModel {
             }
             base += 64 * width
         }
-        // Walk the functional graph.
-        var resolved = [UInt64](repeating: 0, count: (size + 63) / 64)
-        var onPath = [UInt64](repeating: 0, count: (size + 63) / 64)
+        // Walk the functional graph. Bits 31 (resolved: the low bits are then the attractor's
+        // index) and 30 (on the current path) of each entry mark states, so a step of the walk
+        // touches one word of memory.
+        let resolvedBit: UInt32 = 1 << 31, onPathBit: UInt32 = 1 << 30, mask: UInt32 = onPathBit - 1
         var path: [Int] = []
         var cycles: [[Int]] = []
         var basins: [Int] = []
-        for start in 0..<size where resolved[start >> 6] & (1 << UInt64(start & 63)) == 0 {
-            path.removeAll(keepingCapacity: true)
-            var x = start
-            while resolved[x >> 6] & (1 << UInt64(x & 63)) == 0 && onPath[x >> 6] & (1 << UInt64(x & 63)) == 0 {
-                onPath[x >> 6] |= 1 << UInt64(x & 63)
-                path.append(x)
-                x = Int(successor[x])
+        successor.withUnsafeMutableBufferPointer { succ in
+            for start in 0..<size where succ[start] & resolvedBit == 0 {
+                path.removeAll(keepingCapacity: true)
+                var x = start
+                while succ[x] & (resolvedBit | onPathBit) == 0 {
+                    succ[x] |= onPathBit
+                    path.append(x)
+                    x = Int(succ[x] & mask)
+                }
+                let id: Int
+                if succ[x] & resolvedBit != 0 {
+                    id = Int(succ[x] & mask)
+                } else {
+                    id = cycles.count
+                    let first = path.lastIndex(of: x) ?? 0
+                    cycles.append(Array(path[first...]))
+                    basins.append(0)
+                }
+                for p in path { succ[p] = resolvedBit | UInt32(id) }
+                basins[id] += path.count
             }
-            let id: Int
-            if resolved[x >> 6] & (1 << UInt64(x & 63)) != 0 {
-                id = Int(successor[x])
-            } else {
-                id = cycles.count
-                let first = path.lastIndex(of: x) ?? 0
-                cycles.append(Array(path[first...]))
-                basins.append(0)
-            }
-            for p in path {
-                successor[p] = UInt32(id)
-                resolved[p >> 6] |= 1 << UInt64(p & 63)
-                onPath[p >> 6] &= ~(1 << UInt64(p & 63))
-            }
-            basins[id] += path.count
         }
         let attractors = zip(cycles, basins).map { cycle, basin in
             LogicalAttractor(states: LogicalAttractor.canonicalCycle(cycle.map { space.levels(of: $0) }), basin: basin)

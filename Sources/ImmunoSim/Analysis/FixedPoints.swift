@@ -15,7 +15,16 @@ extension LogicalModel {
     ///   milliseconds for published models of hundreds of nodes.
     public func fixedPoints(limit: Int = .max) -> [[Int]] {
         var search = FixedPointSearch(model: self)
-        return search.run(limit: limit).sorted { $0.lexicographicallyPrecedes($1) }
+        var points: [[Int]] = []
+        _ = search.run(limit: limit) { points.append($0) }
+        return points.sorted { $0.lexicographicallyPrecedes($1) }
+    }
+
+    /// The number of fixed points (up to `limit`), without storing them: the same search as
+    /// ``fixedPoints(limit:)``, for models with very many fixed points (inputs multiply them).
+    public func fixedPointCount(limit: Int = .max) -> Int {
+        var search = FixedPointSearch(model: self)
+        return search.run(limit: limit) { _ in }
     }
 }
 
@@ -168,19 +177,20 @@ struct FixedPointSearch {
         return ok
     }
 
-    mutating func run(limit: Int) -> [[Int]] {
-        var solutions: [[Int]] = []
+    /// Calls `visit` with each fixed point (at most `limit`); returns how many were found.
+    mutating func run(limit: Int, visit: ([Int]) -> Void) -> Int {
+        var found = 0
         for i in 0..<model.nodeCount where !queued[i] {
             queued[i] = true
             queue.append(i)
         }
-        guard propagate() else { return [] }
+        guard propagate() else { return 0 }
         // Decisions: (trail length before, node, level tried, position in `order`). Every node
         // before a decision's position was assigned before it, so the scan resumes there.
         var decisions: [(Int, Int, Int, Int)] = []
         var descend = true
         var cursor = 0
-        while solutions.count < limit {
+        while found < limit {
             if descend {
                 while cursor < order.count && value[order[cursor]] >= 0 { cursor += 1 }
                 if cursor < order.count {
@@ -190,7 +200,8 @@ struct FixedPointSearch {
                     descend = propagate()
                     continue
                 }
-                solutions.append(value)
+                visit(value)
+                found += 1
             }
             // Backtrack to the next untried level.
             guard let (length, node, level, position) = decisions.popLast() else { break }
@@ -204,6 +215,6 @@ struct FixedPointSearch {
                 descend = false
             }
         }
-        return solutions
+        return found
     }
 }

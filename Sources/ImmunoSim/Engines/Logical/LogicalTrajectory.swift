@@ -51,7 +51,7 @@ extension LogicalModel {
             case .synchronous:
                 kernel.step()
                 kernel.applyClamps(active, planeStart: program.planeStart, maxLevels: maxLevels)
-                for i in 0..<nodeCount { state[i] = kernel.level(of: i, planeStart: program.planeStart, maxLevels: maxLevels) }
+                kernel.readLevels(into: &state)
             case .asynchronous:
                 kernel.evaluate()
                 for clamp in active { clamped[clamp.node] = true }
@@ -74,6 +74,20 @@ extension LogicalModel {
 }
 
 extension LogicalKernel {
+    /// Reads every node's level in lane 0 (planes are contiguous per node, in node order).
+    func readLevels(into levels: inout [Int]) {
+        let width = self.width
+        program.planeNode.withUnsafeBufferPointer { owner in
+            registers.withUnsafeBufferPointer { regs in
+                levels.withUnsafeMutableBufferPointer { out in
+                    for i in 0..<out.count { out[i] = 0 }
+                    let planes = LogicalProgram.firstPlane
+                    for p in 0..<owner.count { out[Int(owner[p])] += Int(regs[(planes + p) * width] & 1) }
+                }
+            }
+        }
+    }
+
     /// The level of node `i` in lane 0.
     func level(of i: Int, planeStart: [Int], maxLevels: [Int]) -> Int {
         var level = 0
