@@ -40,3 +40,27 @@ extension GradedTrajectory {
         return TimeCoursePlot(title: title, series: series, windows: windows)
     }
 }
+
+extension DoseResponseCurve {
+    /// The curve as a ``Curve`` of the readout against the swept parameter.
+    public var curve: Curve {
+        Curve(name: readout, x: points.map(\.parameter), y: points.map(\.value))
+    }
+}
+
+extension CurvePlot {
+    /// A plot of dose-response (or start-step) curves of one therapy, one line per readout, with
+    /// the untreated baseline of the first readout as a dashed reference.
+    public static func sweep(_ curves: [DoseResponseCurve], logarithmicX: Bool = false) -> CurvePlot {
+        var lines = curves.map(\.curve)
+        if let first = curves.first, let baseline = first.points.first?.baseline {
+            let xs = first.points.map(\.parameter)
+            lines.append(Curve(name: "\(first.readout) untreated", x: xs, y: xs.map { _ in baseline }))
+        }
+        let therapy = curves.first?.therapy ?? "therapy"
+        let parameter = curves.first?.parameter ?? "dose"
+        return CurvePlot(
+            title: "\(therapy): \(parameter) sweep", curves: lines, xLabel: parameter == "start" ? "start step" : parameter,
+            yLabel: "level", xScale: logarithmicX ? .logarithmic : .linear)
+    }
+}

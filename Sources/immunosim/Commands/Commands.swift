@@ -3,6 +3,7 @@ let allCommands: [Command] = [
     infoCommand,
     simulateCommand,
     respondCommand,
+    sweepCommand,
     attractorsCommand,
     fixedPointsCommand,
     explainCommand,
