@@ -7,6 +7,11 @@ struct CLIRun {
     var stderr: String
 }
 
+/// Thrown when the `immunosim` executable is not next to the tests.
+struct CLIMissing: Error, CustomStringConvertible {
+    var description: String { "the immunosim executable was not found next to the test bundle" }
+}
+
 enum CLI {
     /// The `immunosim` executable built alongside the tests.
     static let executable: URL? = {

@@ -2,30 +2,13 @@ import Foundation
 import ImmunoGraph
 import Testing
 
-/// Runs the built `immunosim` binary (from .build/debug next to this package).
-private func immunosim(_ arguments: [String]) throws -> (status: Int32, stdout: String, stderr: String) {
-    let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    let binary = root.appendingPathComponent(".build/debug/immunosim")
-    let process = Process()
-    process.executableURL = binary
-    process.arguments = arguments
-    let out = Pipe()
-    let err = Pipe()
-    process.standardOutput = out
-    process.standardError = err
-    try process.run()
-    let outData = out.fileHandleForReading.readDataToEndOfFile()
-    let errData = err.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return (process.terminationStatus, String(decoding: outData, as: UTF8.self), String(decoding: errData, as: UTF8.self))
+/// Runs the built `immunosim` (see CLISupport); a missing binary is a failure, not a skip.
+private func immunosim(_ arguments: [String]) throws -> CLIRun {
+    guard let run = try CLI.run(arguments) else { throw CLIMissing() }
+    return run
 }
 
-private let binaryExists: Bool = {
-    let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    return FileManager.default.isExecutableFile(atPath: root.appendingPathComponent(".build/debug/immunosim").path)
-}()
-
-@Suite("CLI: convert", .enabled(if: binaryExists))
+@Suite("CLI: convert")
 struct ConvertCommandTests {
     @Test func convertsToEveryFormatAndBack() throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("convert-\(getpid())")

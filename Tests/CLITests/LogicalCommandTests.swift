@@ -4,31 +4,19 @@ import ImmunoSim
 import Testing
 
 private let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-/// The debug `immunosim` binary built alongside the tests.
-private let binary = packageRoot.appendingPathComponent(".build/debug/immunosim")
-private let hasBinary = FileManager.default.isExecutableFile(atPath: binary.path)
 private let faure = packageRoot.appendingPathComponent("Tests/ImmunoSimTests/Fixtures/faure2006.bnet").path
 
-/// Runs `immunosim` with `arguments`; returns (exit code, stdout, stderr).
+/// Runs `immunosim` with `arguments`; returns (exit code, stdout, stderr). A missing binary fails.
 private func immunosim(_ arguments: [String]) throws -> (Int32, String, String) {
-    let process = Process()
-    process.executableURL = binary
-    process.arguments = arguments
-    let out = Pipe(), err = Pipe()
-    process.standardOutput = out
-    process.standardError = err
-    try process.run()
-    let outData = out.fileHandleForReading.readDataToEndOfFile()
-    let errData = err.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return (process.terminationStatus, String(decoding: outData, as: UTF8.self), String(decoding: errData, as: UTF8.self))
+    guard let run = try CLI.run(arguments) else { throw CLIMissing() }
+    return (run.status, run.stdout, run.stderr)
 }
 
 private func jsonObject(_ text: String) throws -> [String: Any] {
     try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
 }
 
-@Suite("Logical commands", .enabled(if: hasBinary, "needs the immunosim binary (swift build)"))
+@Suite("Logical commands")
 struct LogicalCommandTests {
     @Test("attractors --exhaustive --json on the Fauré cell cycle: a fixed point and a 7-cycle, 512 states each")
     func exhaustiveJSON() throws {

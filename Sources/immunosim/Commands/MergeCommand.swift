@@ -45,6 +45,6 @@ let mergeCommand = Command(
             throw CLIError.input(error.message)
         }
         let goal = ScreenGoal(rawValue: try arguments.choice("goal", ["decrease", "increase"], default: "decrease")) ?? .decrease
-        return try ScreenOutput.emit(merged, graph: nil, goal: goal, arguments: arguments)
+        return try ScreenOutput.emit(merged, goal: goal, arguments: arguments)
     }
 )

@@ -76,7 +76,7 @@ let respondCommand = Command(
         }
         if let path = arguments.value("svg") {
             let model = try CompiledGradedModel(graph)
-            let steps = response.readouts.isEmpty ? 0 : max(1, try arguments.int("steps", default: 100))
+            let steps = max(1, try arguments.int("steps", default: 100))
             let baseline = model.run(try model.inputs(for: scenario.baseline), steps: steps)
             let treated = model.run(try model.inputs(for: scenario), steps: steps)
             var series: [Series] = []

@@ -90,7 +90,7 @@ func runScreen(_ arguments: Arguments) throws -> Int32 {
         throw CLIError.input(error.message)
     }
     progress.finish()
-    return try ScreenOutput.emit(result, graph: graph, goal: goal, arguments: arguments)
+    return try ScreenOutput.emit(result, goal: goal, arguments: arguments)
 }
 
 /// Runs an async closure to completion from synchronous code (the CLI's commands are synchronous).

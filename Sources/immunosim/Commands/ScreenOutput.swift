@@ -5,7 +5,7 @@ import ImmunoSim
 /// Rendering of screen results: the ranked table, JSON, CSV, SVG heatmap, and the result file.
 enum ScreenOutput {
     /// Writes what the arguments ask for; returns the exit code.
-    static func emit(_ result: ScreenResult, graph: MechanismGraph?, goal: ScreenGoal, arguments: Arguments) throws -> Int32 {
+    static func emit(_ result: ScreenResult, goal: ScreenGoal, arguments: Arguments) throws -> Int32 {
         let resultJSON = try encode(result)
         if let path = arguments.value("output") { try writeOutput(resultJSON, to: path) }
         if result.shard != nil {
