@@ -61,6 +61,30 @@ struct LogicalAnalysisTests {
         #expect(model.fixedPoints() == RandomLogical.fixedPoints(model), "seed \(seed)")
     }
 
+    @Test("fixed-point counts agree with brute force on random networks", arguments: 0..<60)
+    func fixedPointCountMatchesBruteForce(seed: Int) throws {
+        let n = 1 + seed % 15
+        let base = try RandomLogical.model(nodes: n, k: 1 + seed % 4, multiValued: seed % 4 == 3, seed: UInt64(7000 + seed))
+        let expected = RandomLogical.fixedPoints(base).count
+        #expect(base.fixedPointCount() == UInt64(expected), "seed \(seed)")
+        // With a permanent clamp (its equation dropped) the count still matches.
+        let clamped = try LogicalModel(name: "c", nodes: Array(zip(base.nodeIDs, base.maxLevels)), functions: base.functions,
+                                       clamps: [LogicalClamp(node: seed % n, level: base.maxLevels[seed % n])])
+        #expect(clamped.fixedPointCount() == UInt64(RandomLogical.fixedPoints(clamped).count), "seed \(seed) clamped")
+    }
+
+    @Test("fixed-point counts of BBM models match biodivine-aeon (093: 41152, 155: 880889052)",
+          .enabled(if: hasShared, "needs ../shared/models/bbm"))
+    func bbmFixedPointCounts() throws {
+        let expected = ["093-immune-checkpoint-inhibitors": UInt64(41152),
+                        "155-control-of-th1-th2-th17-treg-differentation": 880_889_052]
+        for (name, count) in expected {
+            let path = bbmDirectory.appendingPathComponent(name).appendingPathComponent("model.bnet").path
+            let model = try LogicalModel(try BnetFormat.read(try String(contentsOfFile: path, encoding: .utf8), name: name))
+            #expect(model.fixedPointCount() == count, "\(name)")
+        }
+    }
+
     @Test("fixed points of derived-policy graphs with clamps agree with brute force", arguments: RulePolicy.all)
     func fixedPointsDerived(policy: RulePolicy) throws {
         for seed in UInt64(0)..<UInt64(12) {
@@ -135,6 +159,9 @@ struct LogicalAnalysisTests {
             // Every reported state is a fixed point of the reference semantics.
             for p in points {
                 #expect((0..<model.nodeCount).allSatisfy { model.referenceTarget(of: $0, in: p) == p[$0] }, "\(name)")
+            }
+            if model.nodeCount <= 20 || points.count < 300 {
+                #expect(model.fixedPointCount() == UInt64(points.count), "\(name)")
             }
             if model.nodeCount <= 20 {
                 let exhaustive = try model.exhaustiveSynchronousAttractors()

@@ -20,12 +20,6 @@ extension LogicalModel {
         return points.sorted { $0.lexicographicallyPrecedes($1) }
     }
 
-    /// The number of fixed points (up to `limit`), without storing them: the same search as
-    /// ``fixedPoints(limit:)``, for models with very many fixed points (inputs multiply them).
-    public func fixedPointCount(limit: Int = .max) -> Int {
-        var search = FixedPointSearch(model: self)
-        return search.run(limit: limit) { _ in }
-    }
 }
 
 /// The state of the fixed-point search.
@@ -36,8 +30,10 @@ struct FixedPointSearch {
     var registers: [UInt8]
     /// Each node's level, or -1 when unassigned.
     var value: [Int]
-    /// Nodes whose function reads node i (including i itself).
+    /// Nodes whose function reads node i (including i itself): the equations node i occurs in.
     var readers: [[Int]]
+    /// The variables of node i's equation: i and the nodes its function reads.
+    var scopes: [[Int]]
     /// Whether node i's equation is dropped (clamped).
     var isClamped: [Bool]
     var order: [Int]
@@ -73,6 +69,7 @@ struct FixedPointSearch {
             for source in reads[i].sorted() where source != i { readers[source].append(i) }
         }
         self.readers = readers
+        scopes = (0..<n).map { [$0] + reads[$0].subtracting([$0]).sorted() }
         order = FixedPointSearch.dependencyOrder(reads: reads)
         for clamp in model.permanentClamps {
             isClamped[clamp.node] = true
