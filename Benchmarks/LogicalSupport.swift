@@ -17,27 +17,3 @@ func randomRegularNetwork(nodes: Int, inputs: Int, seed: UInt64) throws -> Mecha
     }
     return try builder.build()
 }
-
-/// Appends `X, X` for every identifier a bnet text reads but does not define (the BBM files
-/// leave inputs undeclared, which the bnet reader rejects).
-func completingUndeclaredInputs(_ text: String) -> String {
-    var targets = Set<String>(), read = [String]()
-    for line in text.split(separator: "\n") {
-        let trimmed = line.trimmingCharacters(in: .whitespaces)
-        guard !trimmed.isEmpty, !trimmed.hasPrefix("#"), let comma = trimmed.firstIndex(of: ",") else { continue }
-        let target = trimmed[..<comma].trimmingCharacters(in: .whitespaces)
-        if target == "targets" { continue }
-        targets.insert(target)
-        var word = ""
-        for c in trimmed[trimmed.index(after: comma)...] + " " {
-            if c.isLetter || c.isNumber || c == "_" || c == "." { word.append(c); continue }
-            if let first = word.first, first.isLetter || first == "_", !["true", "false"].contains(word.lowercased()) {
-                read.append(word)
-            }
-            word = ""
-        }
-    }
-    var seen = Set<String>()
-    let missing = read.filter { !targets.contains($0) && seen.insert($0).inserted }
-    return text + (text.hasSuffix("\n") ? "" : "\n") + missing.map { "\($0), \($0)\n" }.joined()
-}
