@@ -27,6 +27,6 @@ final class XCTAssertHoldsTests: XCTestCase {
 
     func testAHoldingVerdictHasNoMessage() throws {
         XCTAssertNil(holdsFailureMessage(
-            try Hypothesis("ok", therapies: ["ANTI_PD1"], expect: [.direction(node: "PD1", .down)]).check(on: Catalog.flagship())))
+            try Hypothesis("ok", therapies: ["ANTI_PD1"], expect: [.direction(node: "TUMOR_BURDEN", .down)]).check(on: Catalog.flagship())))
     }
 }

@@ -122,6 +122,34 @@ private func graph(@GraphContentBuilder _ content: () -> [GraphComponent]) throw
         #expect(throws: PerturbationError.self) { try model.inputs(for: Scenario(model: "bg", perturbations: [.knockout("D")])) }
     }
 
+    /// An antibody edge (therapy node, mechanism `blocks`, inhibits) scales its target's outgoing
+    /// influence by 1 − v and leaves the target's own level alone.
+    @Test func antibodyBlocksInfluenceNotExpression() throws {
+        let g = try graph {
+            Node("AB", kind: .therapy); Node("R", basal: 0.8); Node("C")
+            Edge("AB", .inhibits, "R", mechanism: .blocks, weight: 0.5)
+            Edge("R", .inhibits, "C")
+        }
+        let model = try CompiledGradedModel(g)
+        let r = g.index(of: "R")!, c = g.index(of: "C")!
+        let untreated = model.run(try model.inputs(for: Scenario(model: "t", initialLevels: [.init(node: "R", level: 0.8)])), steps: 2)
+        let treated = model.run(try model.inputs(for: Scenario(
+            model: "t", therapies: [.node("AB")], initialLevels: [.init(node: "R", level: 0.8)])), steps: 2)
+        // R relaxes to its basal level whether or not the antibody is there.
+        #expect(abs(treated.level(r, at: 2) - untreated.level(r, at: 2)) < 1e-12)
+        #expect(abs(treated.level(r, at: 2) - 0.8) < 1e-12)
+        // C (no basal, only an inhibitor: on unless inhibited) from 0: f = 1 − v_R, v_R = w·h(0.8)
+        // with w = 1 − 0.5·h(1) = 0.5 under the antibody.
+        let fUntreated = 1 - hill(0.8), fTreated = 1 - 0.5 * hill(0.8)
+        #expect(abs(untreated.level(c, at: 1) - 0.5 * fUntreated) < 1e-12)
+        #expect(abs(treated.level(c, at: 1) - 0.5 * fTreated) < 1e-12)
+        // Removing the antibody edge removes the blockade.
+        let removed = model.run(try model.inputs(for: Scenario(
+            model: "t", therapies: [.node("AB")], initialLevels: [.init(node: "R", level: 0.8)],
+            perturbations: [.removeEdge(source: "AB", target: "R")])), steps: 1)
+        #expect(abs(removed.level(c, at: 1) - 0.5 * fUntreated) < 1e-12)
+    }
+
     /// A brute-force reference: the documented equations with dictionaries and no delays.
     @Test func matchesAReferenceOnSeededRandomNetworks() throws {
         var rng = SeededGenerator(seed: 42)

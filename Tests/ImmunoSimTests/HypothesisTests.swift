@@ -53,7 +53,7 @@ struct HypothesisTests {
             expect: [
                 .comparison(node: "T_CELL_ACTIVATION", arm: ["ANTI_PD1", "ANTI_TIM3"], relation: .higherThan, other: ["ANTI_PD1"], margin: 0),
                 .comparison(node: "TUMOR_BURDEN", arm: ["ANTI_PD1", "ANTI_TIM3"], relation: .lowerThan, other: ["ANTI_PD1"], margin: 0),
-                .level(node: "TIM3", atLeast: nil, atMost: 0.05, time: nil),
+                .level(node: "TIM3", atLeast: 0.5, atMost: nil, time: nil),   // blocked, still expressed
                 .timeCourse(node: "PD1", transient: false),
             ]
         ).check(on: graph)

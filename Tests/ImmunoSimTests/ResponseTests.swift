@@ -13,19 +13,21 @@ import Testing
         let pdl1 = try #require(r["PDL1"]), tim3 = try #require(r["TIM3"])
         #expect(tcell.direction == .up && cd8.direction == .up)
         #expect(pdl1.direction == .up && tim3.direction == .up)
-        #expect(r["PD1"]?.direction == .down)
+        // The antibody silences PD-1 signalling; PD-1 itself follows its ligand, which rises.
+        #expect(r["PD1"]?.direction == .up)
         let first = try #require(tcell.firstStep)
         #expect(first > 10)
         #expect(try #require(pdl1.firstStep) > first)
         #expect(try #require(tim3.firstStep) > first)
         #expect(r["ANTI_PD1"] == nil)   // therapy nodes are not read by default
 
-        // Adding anti-TIM-3 removes the TIM-3 brake.
+        // Adding anti-TIM-3 removes the TIM-3 brake: T cells rise further, and so does TIM-3
+        // itself (the antibody blocks its signalling, not its expression).
         var both = scenario
         both.therapies.append(try TherapySpec.parse("ANTI_TIM3@10", in: g))
         let combo = try model.response(baseline: scenario, treated: both, at: .steady, readouts: ["T_CELL_ACTIVATION", "TIM3"])
         #expect(combo["T_CELL_ACTIVATION"]?.direction == .up)
-        #expect(combo["TIM3"]?.direction == .down)
+        #expect(combo["TIM3"]?.direction == .up)
     }
 
     @Test func jsonContract() throws {

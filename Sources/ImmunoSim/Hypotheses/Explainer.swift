@@ -115,7 +115,14 @@ extension CompiledGradedModel {
         // Mediation over the intermediate nodes of the top chains.
         var mediators: [Explanation.Mediator] = []
         if mediation, direction != .unchanged, abs(delta) > 0 {
-            let originNodes = Set(origins.map(\.node))
+            // An antibody's target keeps its level (the antibody silences its influence), so
+            // freezing that level says nothing: it is an origin here, not a mediator.
+            var originNodes = Set(origins.map(\.node))
+            for origin in origins where graph.nodes[origin.node].isTherapy {
+                for e in graph.outEdges(of: origin.node) where graph.edges[e].mechanism == .blocks && graph.edges[e].sign == .inhibits {
+                    originNodes.insert(graph.target(ofEdge: e))
+                }
+            }
             var candidates: [Int] = []
             for chain in chains.prefix(3) {
                 for id in chain.nodes.dropFirst().dropLast() {

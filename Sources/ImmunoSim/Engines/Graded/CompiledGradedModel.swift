@@ -27,7 +27,13 @@ import Foundation
 /// the logical engine). A node with an explicit rule uses `f = b + (1 − b) · rule` with the rule
 /// evaluated fuzzily. A node without in-edges keeps its level (`f = x`), or
 /// relaxes to its basal level when it states one. A therapy node keeps its level (0 unless a therapy
-/// drives it). Edge thresholds: a value in (0, 1) is used as is; a logical level `k ≥ 1` on a source of
+/// drives it).
+///
+/// **Antibodies block influence, not expression.** An edge from a therapy node with mechanism
+/// `blocks` and sign inhibits (anti-PD-1 ⊣ PD-1) does not enter its target's `f`. Its transfer `v`
+/// (computed as for any edge, from the therapy node's level) scales every outgoing edge of the
+/// target by `1 − v`, so a full blockade silences PD-1 signalling while PD-1 expression still
+/// follows its own inputs (TIM-3 can keep rising under anti-TIM-3). Edge thresholds: a value in (0, 1) is used as is; a logical level `k ≥ 1` on a source of
 /// maximum `m` becomes `(k − ½)/m`; values are clamped to [0.01, 0.99].
 ///
 /// - Complexity: compiling is O(nodes + edges + rule sizes); one step is O(nodes + edges).
@@ -59,6 +65,11 @@ public struct CompiledGradedModel: Sendable {
     /// Slots whose source is node i: outSlots[outStart[i]..<outStart[i+1]].
     var outStart: [Int32]
     var outSlots: [Int32]
+    /// Antibody edges: a therapy node's `blocks` edge that inhibits a target. Such an edge does
+    /// not lower the target's level; it scales the target's outgoing influence (see the type's
+    /// documentation). `influenceBlockSlot[j]` is the edge's slot, `influenceBlockTarget[j]` its target.
+    var influenceBlockSlot: [Int32]
+    var influenceBlockTarget: [Int32]
     var program: [FuzzyInstruction]
     var ruleStart: [Int32]
     var ruleEnd: [Int32]
@@ -163,6 +174,15 @@ public struct CompiledGradedModel: Sendable {
             outSlots[Int(fill[Int(s)])] = Int32(k)
             fill[Int(s)] += 1
         }
+        var influenceBlockSlot: [Int32] = [], influenceBlockTarget: [Int32] = []
+        for e in 0..<graph.edgeCount {
+            let edge = graph.edges[e]
+            guard edge.sign == .inhibits, edge.mechanism == .blocks, graph.nodes[graph.source(ofEdge: e)].isTherapy else { continue }
+            influenceBlockSlot.append(slotOfEdge[e])
+            influenceBlockTarget.append(Int32(graph.target(ofEdge: e)))
+        }
+        self.influenceBlockSlot = influenceBlockSlot
+        self.influenceBlockTarget = influenceBlockTarget
         self.kind = kind
         self.basal = basal
         self.rate = rate

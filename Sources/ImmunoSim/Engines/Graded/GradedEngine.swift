@@ -72,6 +72,10 @@ extension CompiledGradedModel {
         var targets = [Double](repeating: 0, count: n)
         var baseWeight = slotWeight
         for k in inputs.removedSlots { baseWeight[Int(k)] = 0 }
+        // Antibody edges act on their target's out-edges, not on its level (an edge removed by a
+        // perturbation blocks nothing).
+        let antibodyWeight = influenceBlockSlot.map { baseWeight[Int($0)] }
+        for k in influenceBlockSlot { baseWeight[Int(k)] = 0 }
         var weight = baseWeight
         var slotBase = [Int](repeating: 0, count: maxDelay + 1)
         var stack = [Double](repeating: 0, count: ruleStackSize + 1)
@@ -93,11 +97,24 @@ extension CompiledGradedModel {
             let current = t % ringSize
             let next = (t + 1) % ringSize
             for d in 0...maxDelay { slotBase[d] = (((t - d) % ringSize + ringSize) % ringSize) * n }
-            if !blocks.isEmpty {
+            if !blocks.isEmpty || !antibodyWeight.isEmpty {
                 for block in blocks { for k in block.slots { weight[Int(k)] = baseWeight[Int(k)] } }
+                for target in influenceBlockTarget {
+                    for k in outSlots[Int(outStart[Int(target)])..<Int(outStart[Int(target) + 1])] { weight[Int(k)] = baseWeight[Int(k)] }
+                }
                 for (b, block) in blocks.enumerated() {
                     let factor = 1 - blockStrength[b][t]
                     for k in block.slots { weight[Int(k)] *= factor }
+                }
+                for (j, slot) in influenceBlockSlot.enumerated() where antibodyWeight[j] > 0 {
+                    let k = Int(slot)
+                    let u = history[slotBase[Int(slotDelay[k])] + Int(slotSource[k])]
+                    var un = u
+                    var p = 1
+                    while p < hill { un *= u; p += 1 }
+                    let factor = 1 - min(1, antibodyWeight[j] * (un * slotNorm[k] / (un + slotThetaN[k])))
+                    let target = Int(influenceBlockTarget[j])
+                    for o in outSlots[Int(outStart[target])..<Int(outStart[target + 1])] { weight[Int(o)] *= factor }
                 }
             }
             // Specialised copies of the kernel: the Hill power unrolls and, without delays, every
