@@ -153,7 +153,15 @@ do {
         if let names = try? FileManager.default.contentsOfDirectory(atPath: directory.path) {
             var slowest = (name: "", time: 0.0, count: UInt64(0))
             var slowestList = (name: "", time: 0.0, count: 0)
+            // Counting does not finish in minutes on this model (a Booleanized multi-valued model:
+            // every node sits in a feedback pair); run it only with --all.
+            let uncountable: Set<String> = ["258-immune-surveillance-of-primary-melanoma"]
+            var skipped: [String] = []
             for name in names.sorted() {
+                if uncountable.contains(name) && !CommandLine.arguments.contains("--all") {
+                    skipped.append(name)
+                    continue
+                }
                 let path = directory.appendingPathComponent(name).appendingPathComponent("model.bnet").path
                 guard let text = try? String(contentsOfFile: path, encoding: .utf8),
                       let graph = try? BnetFormat.read(text, name: name) else { continue }
@@ -171,6 +179,7 @@ do {
             }
             report("logical.fixedpoints.bbm.list1000", slowestList.time, "s (slowest: \(slowestList.name), \(slowestList.count) listed)")
             report("logical.fixedpoints.bbm", slowest.time, "s to count (slowest: \(slowest.name), \(slowest.count) fixed points)")
+            if !skipped.isEmpty { print("logical.fixedpoints.bbm.skipped: \(skipped.count) models (\(skipped.joined(separator: ", ")); --all to include)") }
         }
     }
     try runFormatsBenchmarks()
