@@ -1,3 +1,4 @@
+import ImmunoGraph
 import ImmunoSim
 import Testing
 
@@ -106,5 +107,20 @@ struct ScreenTests {
         task.cancel()
         let outcome = await task.result
         #expect(throws: CancellationError.self) { try outcome.get() }
+    }
+
+    /// Default candidates: therapies, and knockouts of what a drug or a depletion could hit — not
+    /// the readouts, not outcomes (phenotypes, processes), not the tumour the effectors kill.
+    @Test func defaultCandidatesLeaveOutOutcomesAndTheKilledPopulation() throws {
+        let graph = try Catalog.tumourMicroenvironment()
+        let candidates = ScreenPlan.candidates(in: graph, readouts: ["TUMOR_BURDEN"])
+        let knockouts = Set(candidates.filter { $0.action == .knockout }.map(\.node))
+        let therapies = candidates.filter { $0.action == .therapy }.map(\.node)
+        #expect(therapies == graph.nodes.filter(\.isTherapy).map(\.id))
+        for id in ["TUMOR_CELL", "TUMOR_BURDEN", "T_CELL_EXHAUSTION", "T_CELL_ACTIVATION", "ICD"] { #expect(!knockouts.contains(id), "\(id)") }
+        for id in ["PD1", "TIM3", "CD8_T", "TREG", "IFNG", "TREX1"] { #expect(knockouts.contains(id), "\(id)") }
+        // An untyped model (bnet) keeps every non-input node as a knockout.
+        let bnet = try BnetFormat.read("A, A\nB, A & !C\nC, B\n", name: "toy")
+        #expect(ScreenPlan.candidates(in: bnet, readouts: ["C"]).map(\.description) == ["A", "KO:B"])
     }
 }

@@ -50,6 +50,20 @@ import Testing
         #expect(error("ANTI-PD1@5")?.message.contains("did you mean ANTI_PD1") == true)
         #expect(error("PD1")?.message.contains("neither a therapy nor an input") == true)
         #expect(error("@5")?.position == 1)
+
+        // A dose without a start means from step 0; cycles and a bolus half-life.
+        #expect(try TherapySpec.parse("ANTI_TIM3:0.4", in: g).schedule == Schedule(dose: 0.4))
+        let cycled = try TherapySpec.parse("ANTI_PD1@2-40:0.5/5+9~2.5", in: g).schedule
+        #expect(cycled == Schedule(start: 2, stop: 40, cycle: .init(on: 5, off: 9), halfLife: 2.5, dose: 0.5))
+        #expect(try TherapySpec.parse("ANTI_PD1/3+4", in: g).schedule == Schedule(cycle: .init(on: 3, off: 4)))
+        #expect(try TherapySpec.parse("ANTI_PD1@1~4", in: g).schedule == Schedule(start: 1, halfLife: 4))
+        #expect(error("ANTI_PD1/5")?.message.contains("+OFF") == true)
+        #expect(error("ANTI_PD1/0+3")?.message.contains("on-length") == true)
+        #expect(error("ANTI_PD1~0")?.message.contains("half-life") == true)
+        #expect(error("ANTI_PD1:1@3")?.message.contains("out of place") == true)
+        #expect(error("ANTI_PD1@3@4")?.message.contains("out of place") == true)
+        #expect(error("ANTI_PD1~2/3+1")?.message.contains("out of place") == true)
+        #expect(error("ANTI_PD1@3x")?.position == 10)
     }
 
     @Test func logicalPerturbations() throws {

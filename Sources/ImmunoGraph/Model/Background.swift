@@ -10,6 +10,8 @@ public struct Background: Hashable, Sendable, Codable {
     public var summary: String
     /// Node identifier → clamped level (fraction of maximum, 0…1), in a stable order.
     public var clamps: [Clamp]
+    /// Other names the background answers to (`"CD8-depleted"`, `"Rag2-/-Il2rg-/-"`).
+    public var synonyms: [String]
 
     /// One clamped node.
     public struct Clamp: Hashable, Sendable, Codable {
@@ -25,12 +27,40 @@ public struct Background: Hashable, Sendable, Codable {
     }
 
     /// Creates a background.
-    public init(name: String, summary: String = "", clamps: [Clamp]) {
+    public init(name: String, summary: String = "", synonyms: [String] = [], clamps: [Clamp]) {
         self.name = name
         self.summary = summary
+        self.synonyms = synonyms
         self.clamps = clamps
     }
 
+    private enum CodingKeys: String, CodingKey { case name, summary, synonyms, clamps }
+
+    /// Decodes a background; `summary` and `synonyms` may be absent.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        name = try container.decode(String.self, forKey: .name)
+        summary = try container.decodeIfPresent(String.self, forKey: .summary) ?? ""
+        synonyms = try container.decodeIfPresent([String].self, forKey: .synonyms) ?? []
+        clamps = try container.decode([Clamp].self, forKey: .clamps)
+    }
+
+    /// Encodes a background; empty synonyms are left out.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(name, forKey: .name)
+        try container.encode(summary, forKey: .summary)
+        if !synonyms.isEmpty { try container.encode(synonyms, forKey: .synonyms) }
+        try container.encode(clamps, forKey: .clamps)
+    }
+
+    /// Whether `text` names this background: its name or a synonym, ignoring case.
+    public func answers(to text: String) -> Bool {
+        let wanted = text.lowercased()
+        return name.lowercased() == wanted || synonyms.contains { $0.lowercased() == wanted }
+    }
+
     /// The wild type: no clamps.
-    public static let wildType = Background(name: "WT", summary: "wild type, nothing clamped", clamps: [])
+    public static let wildType = Background(
+        name: "WT", summary: "wild type, nothing clamped", synonyms: ["wild type", "wild-type", "wildtype"], clamps: [])
 }

@@ -102,7 +102,7 @@ public struct MechanismGraph: Sendable {
 
     /// The background with this name (case-insensitive), if the model ships one.
     public func background(named name: String) -> Background? {
-        backgrounds.first { $0.name.lowercased() == name.lowercased() }
+        backgrounds.first { $0.answers(to: name) }
     }
 
     /// The builder that would produce this graph; use it to derive a modified model.

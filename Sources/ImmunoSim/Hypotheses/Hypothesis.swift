@@ -14,7 +14,7 @@ public struct Hypothesis: Hashable, Sendable {
     public var name: String
     /// The model's background to run in (`nil`: none).
     public var background: String?
-    /// The therapies of the treated arm, as specs: `ID`, `ID@START[-STOP][:DOSE]`.
+    /// The therapies of the treated arm, as specs: `ID`, `ID[@START[-STOP]][:DOSE][/ON+OFF][~HALFLIFE]`.
     public var therapies: [String]
     /// Extra perturbations, in both arms (knockouts, over-expression).
     public var perturbations: [Perturbation]

@@ -70,7 +70,7 @@ public struct Scenario: Hashable, Sendable, Codable, CustomStringConvertible {
     public func resolvedBackground(in graph: MechanismGraph) throws -> Background? {
         guard let background else { return nil }
         if let found = graph.background(named: background) { return found }
-        if background.lowercased() == Background.wildType.name.lowercased() { return .wildType }
+        if Background.wildType.answers(to: background) { return .wildType }
         let known = graph.backgrounds.map(\.name)
         throw PerturbationError(
             "no background '\(background)' in model '\(graph.name)'"

@@ -2,7 +2,8 @@ public import ImmunoGraph
 
 extension ScreenPlan {
     /// The default candidates of a model: every therapy node switched on (or, in a model without
-    /// typed therapies, every input node), then every other node knocked out except the readouts.
+    /// typed therapies, every input node), then knockouts of every other node except the readouts,
+    /// nodes of kind phenotype or process, and the targets of `kills` edges (the tumour itself).
     ///
     /// - Parameters:
     ///   - graph: the model whose nodes become candidates.
@@ -20,7 +21,12 @@ extension ScreenPlan {
             }
         }
         if knockouts {
-            let excluded = Set(readouts.compactMap { graph.index(of: $0) })
+            // Not knocked out: the readouts; phenotypes and processes (outcomes, not targets); and
+            // the population the model's effectors kill (targets of `kills` edges: knocking out
+            // the tumour itself trivially removes the burden and would top every ranking).
+            var excluded = Set(readouts.compactMap { graph.index(of: $0) })
+            for e in 0..<graph.edgeCount where graph.edges[e].mechanism == .kills { excluded.insert(graph.target(ofEdge: e)) }
+            for (i, node) in graph.nodes.enumerated() where node.kind == .phenotype || node.kind == .process { excluded.insert(i) }
             for (i, node) in graph.nodes.enumerated() where !node.isTherapy && !excluded.contains(i) {
                 if !typed && graph.inDegree(of: i) == 0 { continue }
                 result.append(ScreenCandidate(node.id, .knockout))

@@ -18,12 +18,18 @@ public struct TherapySpecError: Error, Hashable, Sendable, CustomStringConvertib
     public var description: String { "therapy '\(spec)', column \(position): \(message)" }
 }
 
-/// Parses therapy specs: `ID` (on from step 0 to the end) or `ID@START[-STOP][:DOSE]`
-/// (`ANTI_PDL1@10`, `TAT@0:250`, `ANTI_PD1@5-20`).
+/// Parses therapy specs: `ID[@START[-STOP]][:DOSE][/ON+OFF][~HALFLIFE]`.
+///
+/// - `ID` alone: on from step 0 to the end at dose 1; `ID:DOSE` the same at another dose.
+/// - `@START[-STOP]`: the first treated step and the first step without treatment.
+/// - `/ON+OFF`: repeated cycles, `ON` steps on then `OFF` off (`IL12_THERAPY@0/5+9`).
+/// - `~HALFLIFE`: a bolus at the start of each on-window, decaying with that half-life in steps
+///   (`TAT@0:0.4~10`); without it, exposure is the dose while on.
+///
+/// Examples: `ANTI_PDL1@10`, `TAT@0:250`, `TAT:0.4`, `ANTI_PD1@5-20`, `IL12_THERAPY@0-60/5+9~2`.
 ///
 /// `ID` must be a therapy node of the model or an input node (no in-edges, e.g. in a bnet model);
-/// the therapy drives that node (``Therapy/node(_:schedule:)``). `STOP` is the first step without
-/// treatment.
+/// the therapy drives that node (``Therapy/node(_:schedule:)``).
 public enum TherapySpec {
     /// Parses `spec` against `graph`.
     ///
@@ -34,47 +40,71 @@ public enum TherapySpec {
         func fail(_ position: Int, _ message: String) -> TherapySpecError {
             TherapySpecError(spec: spec, position: position + 1, message: message)
         }
-        let at = characters.firstIndex(of: "@")
-        let idEnd = at ?? characters.firstIndex(of: ":") ?? characters.count
+        let marks: Set<Character> = ["@", ":", "/", "~"]
+        let idEnd = characters.firstIndex(where: { marks.contains($0) }) ?? characters.count
         let id = String(characters[0..<idEnd]).trimmingWhitespace
-        guard !id.isEmpty else { throw fail(0, "expected a node identifier before '@'") }
+        guard !id.isEmpty else { throw fail(0, "expected a node identifier before '\(idEnd < characters.count ? characters[idEnd] : "@")'") }
         var schedule = Schedule()
         var position = idEnd
         func number(until stops: Set<Character>) -> (text: String, start: Int) {
             let start = position
-            while position < characters.count, !stops.contains(characters[position]) { position += 1 }
+            while position < characters.count, !stops.contains(characters[position]), !marks.contains(characters[position]) {
+                position += 1
+            }
             return (String(characters[start..<position]), start)
         }
-        if at != nil {
-            position += 1
-            let start = number(until: ["-", ":"])
-            guard let value = Int(start.text), value >= 0 else {
-                throw fail(start.start, "expected a start step (a non-negative integer) after '@', got '\(start.text)'")
+        func integer(_ what: String, after mark: Character, until stops: Set<Character>, minimum: Int) throws(TherapySpecError) -> Int {
+            let text = number(until: stops)
+            guard let value = Int(text.text), value >= minimum else {
+                throw fail(text.start, "expected \(what) (an integer ≥ \(minimum)) after '\(mark)', got '\(text.text)'")
             }
-            schedule.start = value
-            if position < characters.count, characters[position] == "-" {
-                position += 1
-                let stop = number(until: [":"])
-                guard let value = Int(stop.text), value >= 0 else {
-                    throw fail(stop.start, "expected a stop step (a non-negative integer) after '-', got '\(stop.text)'")
-                }
-                guard value > schedule.start else {
-                    throw fail(stop.start, "stop step \(value) must be after start step \(schedule.start)")
-                }
-                schedule.stop = value
-            }
+            return value
         }
-        if position < characters.count {
-            guard characters[position] == ":" else {
-                throw fail(position, "expected '@START', '-STOP' or ':DOSE', got '\(characters[position])'")
+        var seen: Set<Character> = []
+        while position < characters.count {
+            let mark = characters[position]
+            let order: [Character] = ["@", ":", "/", "~"]
+            guard let rank = order.firstIndex(of: mark) else {
+                throw fail(position, "expected '@START', '-STOP', ':DOSE', '/ON+OFF' or '~HALFLIFE', got '\(mark)'")
             }
-            guard at != nil else { throw fail(position, "a dose needs a start step: write \(id)@0:DOSE") }
+            guard !seen.contains(mark), !order[(rank + 1)...].contains(where: seen.contains) else {
+                throw fail(position, "'\(mark)' is out of place: write ID@START-STOP:DOSE/ON+OFF~HALFLIFE (each part optional)")
+            }
+            seen.insert(mark)
             position += 1
-            let dose = number(until: [])
-            guard let value = Double(dose.text), value.isFinite, value >= 0 else {
-                throw fail(dose.start, "expected a dose (a non-negative number) after ':', got '\(dose.text)'")
+            switch mark {
+            case "@":
+                schedule.start = try integer("a start step", after: "@", until: ["-", ":", "/", "~"], minimum: 0)
+                if position < characters.count, characters[position] == "-" {
+                    position += 1
+                    let stopStart = position
+                    let stop = try integer("a stop step", after: "-", until: [":", "/", "~"], minimum: 0)
+                    guard stop > schedule.start else {
+                        throw fail(stopStart, "stop step \(stop) must be after start step \(schedule.start)")
+                    }
+                    schedule.stop = stop
+                }
+            case ":":
+                let dose = number(until: ["/", "~"])
+                guard let value = Double(dose.text), value.isFinite, value >= 0 else {
+                    throw fail(dose.start, "expected a dose (a non-negative number) after ':', got '\(dose.text)'")
+                }
+                schedule.dose = value
+            case "/":
+                let on = try integer("an on-length", after: "/", until: ["+", "~"], minimum: 1)
+                guard position < characters.count, characters[position] == "+" else {
+                    throw fail(position, "expected '+OFF' after the on-length: write /ON+OFF, e.g. /5+9")
+                }
+                position += 1
+                let off = try integer("an off-length", after: "+", until: ["~"], minimum: 0)
+                schedule.cycle = .init(on: on, off: off)
+            default:
+                let half = number(until: [])
+                guard let value = Double(half.text), value.isFinite, value > 0 else {
+                    throw fail(half.start, "expected a half-life (a positive number of steps) after '~', got '\(half.text)'")
+                }
+                schedule.halfLife = value
             }
-            schedule.dose = value
         }
         guard let index = graph.index(of: id) else {
             throw fail(0, graph.unknownNodeMessage(id))

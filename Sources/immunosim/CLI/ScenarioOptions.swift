@@ -7,12 +7,34 @@ enum ScenarioOptions {
     /// The option specs, to append to a command's options.
     static let specs: [OptionSpec] = [
         OptionSpec(name: "therapy", value: "SPEC", repeatable: true,
-                   help: "A therapy: ID (from step 0) or ID@START[-STOP][:DOSE], e.g. ANTI_PD1@10."),
+                   help: "A therapy: ID[@START[-STOP]][:DOSE][/ON+OFF][~HALFLIFE], e.g. ANTI_PD1@10, TAT:0.4, IL12_THERAPY@0/5+9 (cycles), TAT@0~10 (bolus half-life)."),
         OptionSpec(name: "background", value: "NAME", help: "One of the model's backgrounds (named clamps)."),
         OptionSpec(name: "knockout", value: "ID", repeatable: true, help: "Hold a node at 0 for the whole run."),
         OptionSpec(name: "overexpress", value: "ID", repeatable: true, help: "Hold a node at its maximum for the whole run."),
         OptionSpec(name: "initial", value: "ID=LEVEL", repeatable: true, help: "Start a node at LEVEL (0...1)."),
     ]
+
+    /// `--exposure`, for the commands that handle it (`simulate`, `respond`).
+    static let exposureSpec = OptionSpec(
+        name: "exposure", help: "Print each therapy's exposure per step (with --format csv: step,exposure) instead of running.")
+
+    /// With `--exposure`, prints the exposure profile of every therapy of `scenario` over
+    /// `steps + 1` steps (a bar chart, or CSV with `csv`) and returns `true`: the command stops there.
+    static func printExposureIfAsked(_ arguments: Arguments, _ scenario: Scenario, steps: Int, csv: Bool) throws -> Bool {
+        guard arguments.flag("exposure") else { return false }
+        guard !scenario.therapies.isEmpty else { throw CLIError.usage("--exposure needs at least one --therapy") }
+        for (k, therapy) in scenario.therapies.enumerated() {
+            if k > 0 { print() }
+            if csv {
+                print("# \(therapy.name): \(therapy.schedule)")
+                print(therapy.schedule.profileCSV(steps: steps + 1), terminator: "")
+            } else {
+                print("\(therapy.name): \(therapy.schedule)")
+                print(therapy.schedule.profileText(steps: steps + 1), terminator: "")
+            }
+        }
+        return true
+    }
 
     /// Builds the scenario from parsed arguments against `graph` (loaded from `reference`).
     ///

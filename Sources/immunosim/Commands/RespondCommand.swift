@@ -8,7 +8,7 @@ let respondCommand = Command(
     summary: "Compare a treated run with its baseline: which nodes go up or down, and when.",
     usage: "MODEL --therapy SPEC... [--readout ID]... [--semantics graded|logical] [--steps N] [--steady-state] "
         + "[--background NAME] [--knockout ID]... [--overexpress ID]... [--initial ID=LEVEL]... [--tolerance X] [--json]",
-    options: ScenarioOptions.specs + [
+    options: ScenarioOptions.specs + [ScenarioOptions.exposureSpec] + [
         OptionSpec(name: "readout", value: "ID", repeatable: true, help: "A node to report (default: every non-therapy node)."),
         OptionSpec(name: "semantics", value: "NAME", help: "graded (default) or logical (attractor-averaged levels)."),
         OptionSpec(name: "update", value: "MODE", help: "Logical update: sync (default) or async (mean of 20 seeded runs)."),
@@ -35,6 +35,9 @@ let respondCommand = Command(
         let reference = arguments.positionals[0]
         let graph = try ModelLoader.load(reference)
         let scenario = try ScenarioOptions.scenario(from: arguments, graph: graph, reference: reference)
+        if try ScenarioOptions.printExposureIfAsked(arguments, scenario, steps: try arguments.int("steps", default: 100), csv: false) {
+            return 0
+        }
         let tolerance = try arguments.double("tolerance", default: Response.defaultTolerance)
         guard tolerance >= 0 else { throw CLIError.usage("--tolerance must not be negative") }
         let time: ReadoutTime
@@ -80,14 +83,19 @@ let respondCommand = Command(
             let baseline = model.run(try model.inputs(for: scenario.baseline), steps: steps)
             let treated = model.run(try model.inputs(for: scenario), steps: steps)
             var series: [Series] = []
-            for (k, readout) in response.readouts.prefix(8).enumerated() {
+            // Named readouts in order; otherwise the eight largest changes.
+            let plotted = readouts.isEmpty
+                ? Array(response.readouts.sorted { abs($0.delta) > abs($1.delta) }.prefix(8)) : Array(response.readouts.prefix(8))
+            for (k, readout) in plotted.enumerated() {
                 guard let i = graph.index(of: readout.node) else { continue }
                 let color = CategoricalPalette.color(k)
                 series.append(Series(name: readout.node, values: treated.series(i), color: color))
                 series.append(Series(name: "\(readout.node) baseline", values: baseline.series(i), color: color, dashed: true))
             }
             let windows = scenario.therapies.map { ShadedWindow(therapy: $0.name, start: $0.schedule.start, stop: $0.schedule.stop) }
-            let title = "Response to " + scenario.therapies.map(\.name).joined(separator: " + ")
+            var title = "Response to " + arguments.all("therapy").joined(separator: " + ")
+            if let background = scenario.background { title += " (\(background))" }
+            if readouts.isEmpty { title += ": the \(plotted.count) largest changes" }
             try writeOutput(TimeCoursePlot(title: title, series: series, windows: windows).svg(), to: path)
         }
         if arguments.flag("json") {

@@ -7,7 +7,7 @@ let simulateCommand = Command(
     name: "simulate",
     summary: "Run one trajectory (graded or logical) and print every node's level per step.",
     usage: "MODEL [--semantics graded|logical] [--steps N] [--therapy SPEC]... [--format csv|json] [--svg OUT]",
-    options: ScenarioOptions.specs + [
+    options: ScenarioOptions.specs + [ScenarioOptions.exposureSpec] + [
         OptionSpec(name: "semantics", value: "NAME", help: "graded (default: levels in [0, 1]) or logical (levels 0...max)."),
         OptionSpec(name: "steps", value: "N", help: "Steps to run (default 100)."),
         OptionSpec(name: "update", value: "MODE", help: "Logical update: sync (default) or async."),
@@ -37,10 +37,17 @@ func runSimulate(_ arguments: Arguments) throws -> Int32 {
     var readouts = arguments.all("readout")
     for id in readouts where graph.index(of: id) == nil { throw CLIError.input(graph.unknownNodeMessage(id)) }
 
+    if arguments.flag("exposure") {
+        let scenario = try ScenarioOptions.scenario(from: arguments, graph: graph, reference: reference)
+        _ = try ScenarioOptions.printExposureIfAsked(arguments, scenario, steps: steps, csv: arguments.value("format") == "csv")
+        return 0
+    }
     var nodes: [String]
     var levels: [[Double]]
     var therapies: [Therapy] = []
     var text: String
+    /// The untreated run, for choosing what to plot when no readout is named.
+    var untreated: [[Double]]?
     if semantics == "graded" {
         for option in ["update", "seed", "policy"] where arguments.value(option) != nil {
             throw CLIError.usage("--\(option) applies to --semantics logical only")
@@ -57,6 +64,10 @@ func runSimulate(_ arguments: Arguments) throws -> Int32 {
         nodes = trajectory.nodeIDs
         levels = (0..<trajectory.stateCount).map { Array(trajectory.state(at: $0)) }
         text = format == "csv" ? trajectory.csv() : try jsonText(["nodes": nodes, "steps": levels])
+        if arguments.value("svg") != nil, readouts.isEmpty, !scenario.therapies.isEmpty {
+            let base = model.run(try model.inputs(for: scenario.baseline), steps: steps)
+            untreated = (0..<base.stateCount).map { Array(base.state(at: $0)) }
+        }
     } else {
         let update = try arguments.choice("update", ["sync", "async"], default: "sync")
         let policy = RulePolicy(name: try arguments.choice("policy", RulePolicy.all.map(\.name), default: RulePolicy.inhibitorDominant.name))
@@ -91,16 +102,50 @@ func runSimulate(_ arguments: Arguments) throws -> Int32 {
         text = format == "csv" ? run.trajectory.csv : run.trajectory.json
     }
     if let path = arguments.value("svg") {
-        if readouts.isEmpty { readouts = Array(nodes.prefix(10)) }
+        var title = "\(graph.name): \(semantics) simulation"
+        if readouts.isEmpty {
+            // No readouts named: the (at most 8) non-therapy nodes that the therapies move most
+            // against the untreated run, or that move most over the run when there is no therapy.
+            readouts = mostMoving(nodes: nodes, levels: levels, reference: untreated, in: graph, count: 8)
+            title += untreated == nil ? " (the \(readouts.count) nodes that move most)" : " (the \(readouts.count) nodes most changed by the therapies)"
+        }
         let series = readouts.compactMap { id -> Series? in
             guard let i = graph.index(of: id), i < nodes.count else { return nil }
             return Series(name: nodes[i], values: levels.map { $0[i] })
         }
         let windows = therapies.map { ShadedWindow(therapy: $0.name, start: $0.schedule.start, stop: $0.schedule.stop) }
-        let plot = TimeCoursePlot(title: "\(graph.name): \(semantics) simulation", series: series, windows: windows,
-            yRange: semantics == "graded" ? .fixed(0, 1) : .automatic)
+        let top = semantics == "graded" ? 1 : Double(graph.nodes.map(\.maxLevel).max() ?? 1)
+        let plot = TimeCoursePlot(title: title, series: series, windows: windows, yRange: .fixed(0, max(1, top)))
         try writeOutput(plot.svg(), to: path)
     }
     print(text, terminator: text.hasSuffix("\n") ? "" : "\n")
     return 0
+}
+
+/// The ids of the non-therapy nodes that move most, at most `count`, in model order: by the
+/// largest difference from `reference` (an untreated run of the same length) at any step, or by
+/// the range (max − min) over `levels` without one. Nodes that do not move at all are left out
+/// unless nothing moves.
+func mostMoving(nodes: [String], levels: [[Double]], reference: [[Double]]?, in graph: MechanismGraph, count: Int) -> [String] {
+    var ranges: [(index: Int, range: Double)] = []
+    for i in nodes.indices {
+        guard let node = graph.index(of: nodes[i]), !graph.nodes[node].isTherapy else { continue }
+        if let reference {
+            var largest = 0.0
+            for (state, base) in zip(levels, reference) where i < state.count && i < base.count {
+                largest = max(largest, abs(state[i] - base[i]))
+            }
+            ranges.append((i, largest))
+            continue
+        }
+        var low = Double.infinity, high = -Double.infinity
+        for state in levels where i < state.count {
+            low = min(low, state[i])
+            high = max(high, state[i])
+        }
+        ranges.append((i, high - low))
+    }
+    let moving = ranges.filter { $0.range > 1e-9 }
+    let chosen = (moving.isEmpty ? ranges : moving).sorted { $0.range > $1.range }.prefix(count).map(\.index).sorted()
+    return chosen.map { nodes[$0] }
 }

@@ -9,8 +9,8 @@ let sweepCommand = Command(
     usage: "MODEL --therapy SPEC --readout ID... (--doses X,Y,... | --starts S,T,...) [--steps N] [--svg OUT]",
     options: ScenarioOptions.specs + [
         OptionSpec(name: "readout", value: "ID", repeatable: true, help: "A readout to trace (required)."),
-        OptionSpec(name: "doses", value: "LIST", help: "Comma-separated doses for the first --therapy."),
-        OptionSpec(name: "starts", value: "LIST", help: "Comma-separated start steps for the first --therapy."),
+        OptionSpec(name: "doses", value: "LIST", help: "Comma-separated doses for the last --therapy (the others stay fixed)."),
+        OptionSpec(name: "starts", value: "LIST", help: "Comma-separated start steps for the last --therapy (the others stay fixed)."),
         OptionSpec(name: "steps", value: "N", help: "Read at step N (default 200)."),
         OptionSpec(name: "log", help: "Logarithmic dose axis in the SVG."),
         OptionSpec(name: "csv", help: "Print CSV: parameter, then one column per readout."),
