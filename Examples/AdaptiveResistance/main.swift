@@ -3,9 +3,23 @@ import ImmunoGraph
 import ImmunoSim
 
 // Adaptive resistance on builtin:tme (graded engine): anti-PD-1 releases T-cell activation, IFN-γ
-// rises, and the tumour answers with PD-L1 (through IFN-γ, 3 steps later) and TIM-3 (through CD8 T
-// cells, 3 steps later). Adding anti-TIM-3 or anti-PD-L1 removes one of those brakes.
+// rises, and the tumour answers with PD-L1 (through IFN-γ) and TIM-3 (on the activated CD8 T
+// cells). Adding anti-TIM-3 or anti-PD-L1 silences one of those brakes. The chains are the
+// explainer's: signed paths through cited edges, ranked by in-silico mediation.
+// `--svg PATH` writes the time courses under anti-PD-1 (e.g. ./out/AdaptiveResistance.svg).
 // Builtin:flagship is the minimal 12-node version of the same two loops.
+
+var svgPath: String?
+do {
+    var rest = CommandLine.arguments.dropFirst()
+    while let argument = rest.popFirst() {
+        guard argument == "--svg", let path = rest.popFirst() else {
+            FileHandle.standardError.write(Data("usage: AdaptiveResistance [--svg PATH]\n".utf8))
+            exit(2)
+        }
+        svgPath = path
+    }
+}
 
 let steps = 200
 
@@ -35,12 +49,17 @@ do {
             + (step > activation ? "after" : "not after") + " T-cell activation (step \(activation)).")
     }
 
-    print("\nChains that carry the changes:")
-    for (from, to) in [("ANTI_PD1", "T_CELL_ACTIVATION"), ("T_CELL_ACTIVATION", "PDL1"), ("T_CELL_ACTIVATION", "TIM3")] {
-        guard let s = graph.index(of: from), let t = graph.index(of: to) else { continue }
-        let path = graph.signedPaths(from: s, to: t, maxLength: 6, sign: .activates, limit: 50)
-            .min { $0.edges.count < $1.edges.count }
-        if let path { print("  " + graph.describe(path)) }
+    print("\nWhy (top chain of cited edges; mediators whose freezing removes the change):")
+    let antiPD1 = scenario(["ANTI_PD1"])
+    for readout in ["T_CELL_ACTIVATION", "PDL1", "TIM3"] {
+        let why = try model.explain(readout, in: antiPD1, at: .step(steps))
+        guard let chain = why.chains.first else {
+            print("  \(readout): no signed path carries the change")
+            continue
+        }
+        let necessary = why.mediators.filter { $0.necessary && chain.nodes.contains($0.node) }.map(\.node)
+        print("  \(readout): " + chain.text
+            + (necessary.isEmpty ? "" : "  (necessary: \(necessary.joined(separator: ", ")))"))
     }
 
     print("\nCombinations (tumour burden at step \(steps)):")
@@ -55,8 +74,38 @@ do {
     let alone = burden["ANTI_PD1"] ?? 0
     for combo in ["ANTI_PD1 + ANTI_TIM3", "ANTI_PD1 + ANTI_PDL1"] {
         let value = burden[combo] ?? 0
-        print("\(combo) is \(value < alone ? "better" : "not better") than ANTI_PD1 alone "
+        print("\(combo) is \(value < alone - 0.01 ? "better" : "not better") than ANTI_PD1 alone "
             + "(\(number(value)) vs \(number(alone))).")
+    }
+    // The antibody silences TIM-3; it does not remove it: TIM-3 stays expressed (and rises with
+    // the extra activation) while its brake on T cells is gone.
+    let both = try model.response(
+        baseline: scenario(["ANTI_PD1"]), treated: scenario(["ANTI_PD1", "ANTI_TIM3"]), at: .step(steps),
+        readouts: ["T_CELL_ACTIVATION", "TIM3"])
+    if let activation = both["T_CELL_ACTIVATION"], let tim3 = both["TIM3"] {
+        print("Adding anti-TIM-3: T-cell activation \(number(activation.baseline)) -> \(number(activation.treated)); "
+            + "TIM-3 still expressed (\(number(tim3.baseline)) -> \(number(tim3.treated))), its signalling blocked.")
+    }
+
+    if let svgPath {
+        // Anti-PD-1 from step 60, once the untreated tumour has settled, so the delays show.
+        let start = 60
+        let late = Scenario(model: "builtin:tme", therapies: [Therapy.node("ANTI_PD1", schedule: .continuous(from: start))])
+        let course = model.run(try model.inputs(for: late), steps: steps)
+        let untreated = model.run(try model.inputs(for: scenario([])), steps: steps)
+        var series: [Series] = []
+        for (k, id) in ["T_CELL_ACTIVATION", "IFNG", "PDL1", "TIM3", "TUMOR_BURDEN"].enumerated() {
+            guard let i = graph.index(of: id) else { continue }
+            let color = CategoricalPalette.color(k)
+            series.append(Series(name: id, values: course.series(i), color: color))
+            series.append(Series(name: "\(id) untreated", values: untreated.series(i), color: color, dashed: true))
+        }
+        let plot = TimeCoursePlot(title: "Anti-PD-1: T-cell activation, then PD-L1 and TIM-3 (dashed: untreated)",
+            series: series, windows: [ShadedWindow(therapy: "anti-PD-1", start: start)])
+        let url = URL(fileURLWithPath: svgPath)
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try plot.svg().write(to: url, atomically: true, encoding: .utf8)
+        print("wrote \(svgPath)")
     }
 } catch {
     print("error: \(error)")

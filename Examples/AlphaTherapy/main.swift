@@ -119,7 +119,7 @@ do {
 
     print("""
 
-        What the model reproduces: DC maturation, cGAS, IFNAR1 and PD-L1 up; a dose-dependent fall in
+        What the model reproduces: DC maturation, cGAS and IFNAR1 up (PD-L1 too in WT, not in the cold tumour); a dose-dependent fall in
         burden; a smaller effect without CD8 T cells; a direct kill without lymphocytes only at 500 kBq/kg;
         the type I IFN peak below the TREX1 threshold. What it does not: CD8 depletion removing *most* of
         the benefit (the effect is modest and partly NK- and direct-kill-borne, since PD-1 still brakes

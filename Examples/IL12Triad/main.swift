@@ -69,9 +69,16 @@ do {
          signed(tox.points[i].value - tox.points[i].baseline), number(burden.values[i])]
     })
     let lowTox = tox.points[1].value - tox.points[1].baseline, highTox = tox.points[3].value - tox.points[3].baseline
-    print("  Low dose (0.3): toxicity " + (abs(lowTox) <= 0.02 ? "unchanged" : "rises")
-        + "; full dose: toxicity " + (highTox > 0.02 ? "rises" : "rises only slightly") + " (\(signed(highTox)))."
-        + " Toxicity " + (tox.isNonDecreasing() ? "rises" : "does not rise") + " with dose.")
+    // A change counts only beyond the response tolerance (0.02); a flat curve is not "rising".
+    let tolerance = Response.defaultTolerance
+    print("  Low dose (0.3): toxicity " + (abs(lowTox) <= tolerance ? "unchanged" : "changes") + " (\(signed(lowTox)))"
+        + "; full dose: toxicity " + (highTox > tolerance ? "rises" : "unchanged") + " (\(signed(highTox))).")
+    if highTox > tolerance && tox.isNonDecreasing() {
+        print("  Toxicity rises with dose: the therapeutic window narrows.")
+    } else {
+        print("  Not reproduced (C025): toxicity stays within the tolerance at every dose. The model has no blood")
+        print("  compartment; its only toxicity arm is intratumoural IFN-γ above 0.7, which IL-12 alone does not reach.")
+    }
 
     // 4. Combinations with PD-1 / PD-L1 blockade.
     print("\n4. IL-12 with PD-1 or PD-L1 blockade: tumour burden at step \(steps)\n")

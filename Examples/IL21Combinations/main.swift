@@ -71,6 +71,12 @@ do {
     }
     let pd1Why = try model.explain("TUMOR_BURDEN", in: scenario(["IL21_THERAPY", "ANTI_PD1"]), at: .step(steps))
     if let chain = pd1Why.chains.first { print("  Chain: " + chain.text) }
+    let ctla4 = (burden["IL21_THERAPY + ANTI_CTLA4"] ?? 0) - alone, pd1 = (burden["IL21_THERAPY + ANTI_PD1"] ?? 0) - alone
+    if ctla4 > pd1 {
+        print("  Not reproduced (C062, C063): in EMT6 and CT26 tumours IL-21 worked with anti-CTLA-4 and not with")
+        print("  anti-PD-1. Which blocker helps depends on the tumour (its Treg load, its PD-L1), not on topology;")
+        print("  builtin:tme is a PD-1-limited tumour, so only the MC38 direction (C064: both help) is tested.")
+    }
 
     // 3. IL-21 + anti-PD-1 raises TIM-3 and LAG-3; adding their blockade.
     print("\n3. IL-21 + anti-PD-1 raises TIM-3 and LAG-3 (step \(steps))\n")

@@ -129,7 +129,9 @@ public struct Explanation: Hashable, Sendable, Codable, CustomStringConvertible 
             lines.append("mediation (node frozen at its baseline course -> share of the effect that survives):")
             for mediator in mediators {
                 let mark = mediator.necessary ? "  necessary" : ""
-                lines.append("  \(mediator.node): \(Int((mediator.survivingFraction * 100).rounded()))%\(mark)")
+                // Below 0: freezing the node does not just remove the change, it reverses it.
+                let reverses = mediator.survivingFraction < 0 ? " (the change reverses)" : ""
+                lines.append("  \(mediator.node): \(Int((mediator.survivingFraction * 100).rounded()))%\(reverses)\(mark)")
             }
         }
         if !loops.isEmpty {

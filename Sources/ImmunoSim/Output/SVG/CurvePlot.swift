@@ -131,7 +131,7 @@ public struct CurvePlot: Sendable {
         document.append(Draw.group("markers", markers))
         document.append(AxisDrawing.bottom(x, plot: plot, title: xLabel, style: style))
         document.append(AxisDrawing.left(y, plot: plot, title: yLabel, style: style))
-        if let title { document.append(Draw.title(title, over: plot, top: pad, style: style)) }
+        if let title { document.append(Draw.title(title, over: plot, top: pad, canvasWidth: width, style: style)) }
         if legendSize.width > 0 { document.append(legend.render(x: plot.maxX + 18, y: plot.y)) }
         return document
     }

@@ -107,8 +107,20 @@ enum Draw {
     }
 
     /// The plot title centred over `plot`.
-    static func title(_ title: String, over plot: Box, top: Double, style: PlotStyle) -> SVGElement {
-        text(title, x: plot.midX, y: top + style.titleSize, size: style.titleSize, color: style.textColor,
-            anchor: "middle", bold: true)
+    /// The title centred over the plot area, kept inside `0...canvasWidth` (with a small margin):
+    /// a long title is moved toward the middle of the canvas and, if it still does not fit, set
+    /// smaller (down to 60 % of the title size).
+    static func title(_ title: String, over plot: Box, top: Double, canvasWidth: Double, style: PlotStyle) -> SVGElement {
+        let margin = 8.0
+        let room = max(1, canvasWidth - 2 * margin)
+        var size = style.titleSize
+        var width = TextMetrics.width(of: title, fontSize: size, bold: true)
+        if width > room {
+            size = max(style.titleSize * 0.6, size * room / width)
+            width = TextMetrics.width(of: title, fontSize: size, bold: true)
+        }
+        let half = width / 2
+        let x = min(max(plot.midX, margin + half), canvasWidth - margin - half)
+        return text(title, x: x, y: top + style.titleSize, size: size, color: style.textColor, anchor: "middle", bold: true)
     }
 }
