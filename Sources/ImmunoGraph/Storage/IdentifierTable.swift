@@ -6,16 +6,15 @@
 /// attacker-controlled keys of a long-running service.
 ///
 /// Linear probing over a power-of-two table kept at most half full. A slot holds the full hash,
-/// the value and the key's position together (one cache line touched per probe); the key itself
-/// is compared only when the hashes match.
+/// the key and the value together (32 bytes: one cache line touched per probe, and no second
+/// memory access for the key); the key is compared only when the hashes match.
 struct IdentifierTable: Sendable {
     private struct Slot: Sendable {
         var hash: UInt64
-        var key: Int32  // index into keys, or -1 when empty
-        var value: Int32
+        var key: String
+        var value: Int32  // -1 when empty
     }
 
-    private var keys: [String] = []
     private var slots: [Slot]
     private var mask: Int
 
@@ -23,13 +22,12 @@ struct IdentifierTable: Sendable {
     init(capacity: Int) {
         var size = 16
         while size < capacity * 2 { size <<= 1 }
-        slots = [Slot](repeating: Slot(hash: 0, key: -1, value: 0), count: size)
+        slots = [Slot](repeating: Slot(hash: 0, key: "", value: -1), count: size)
         mask = size - 1
-        keys.reserveCapacity(capacity)
     }
 
     /// The number of identifiers stored.
-    var count: Int { keys.count }
+    private(set) var count = 0
 
     /// The value for `key`, if present.
     ///
@@ -39,39 +37,40 @@ struct IdentifierTable: Sendable {
         var position = Int(truncatingIfNeeded: hash) & mask
         while true {
             let slot = slots[position]
-            if slot.key < 0 { return nil }
-            if slot.hash == hash && keys[Int(slot.key)] == key { return slot.value }
+            if slot.value < 0 { return nil }
+            if slot.hash == hash && slot.key == key { return slot.value }
             position = (position + 1) & mask
         }
     }
 
-    /// Inserts or replaces the value for `key`; returns the previous value.
+    /// Inserts or replaces the value for `key` (a node index, so non-negative: −1 marks an empty
+    /// slot); returns the previous value.
     @discardableResult
     mutating func updateValue(_ value: Int32, forKey key: String) -> Int32? {
-        if (keys.count + 1) * 2 > slots.count { grow() }
+        if (count + 1) * 2 > slots.count { grow() }
         let hash = Self.hash(key)
         var position = Int(truncatingIfNeeded: hash) & mask
         while true {
             let slot = slots[position]
-            if slot.key < 0 { break }
-            if slot.hash == hash && keys[Int(slot.key)] == key {
+            if slot.value < 0 { break }
+            if slot.hash == hash && slot.key == key {
                 slots[position].value = value
                 return slot.value
             }
             position = (position + 1) & mask
         }
-        slots[position] = Slot(hash: hash, key: Int32(keys.count), value: value)
-        keys.append(key)
+        slots[position] = Slot(hash: hash, key: key, value: value)
+        count += 1
         return nil
     }
 
     private mutating func grow() {
         let old = slots
-        slots = [Slot](repeating: Slot(hash: 0, key: -1, value: 0), count: old.count * 2)
+        slots = [Slot](repeating: Slot(hash: 0, key: "", value: -1), count: old.count * 2)
         mask = slots.count - 1
-        for slot in old where slot.key >= 0 {
+        for slot in old where slot.value >= 0 {
             var position = Int(truncatingIfNeeded: slot.hash) & mask
-            while slots[position].key >= 0 { position = (position + 1) & mask }
+            while slots[position].value >= 0 { position = (position + 1) & mask }
             slots[position] = slot
         }
     }
