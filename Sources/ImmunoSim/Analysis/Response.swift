@@ -35,6 +35,11 @@ public struct NodeResponse: Hashable, Sendable, Codable, CustomStringConvertible
     public var firstStep: Int?
     /// Whether the change still exceeds the tolerance at the readout (`direction != .unchanged`).
     public var sustained: Bool
+    /// For seeded (asynchronous) runs: the standard deviation of the baseline level over the
+    /// runs; `nil` for a deterministic run.
+    public var baselineSpread: Double? = nil
+    /// For seeded (asynchronous) runs: the standard deviation of the treated level over the runs.
+    public var treatedSpread: Double? = nil
 
     /// Whether the node moved at some step but is back within the tolerance at the readout.
     public var isTransient: Bool { firstStep != nil && !sustained }
@@ -44,6 +49,9 @@ public struct NodeResponse: Hashable, Sendable, Codable, CustomStringConvertible
         let sign = delta >= 0 ? "+" : ""
         var text = "\(node)  \(formatLevel(baseline)) -> \(formatLevel(treated))  \(sign)\(formatLevel(delta))  \(direction.rawValue)"
         if let firstStep { text += "  (from step \(firstStep), \(sustained ? "sustained" : "transient"))" }
+        if let baselineSpread, let treatedSpread {
+            text += "  (sd \(formatLevel(baselineSpread)) / \(formatLevel(treatedSpread)))"
+        }
         return text
     }
 }
@@ -117,7 +125,10 @@ public struct Response: Hashable, Sendable, Codable, CustomStringConvertible {
         for r in readouts {
             let delta = (r.delta >= 0 ? "+" : "") + String(format: "%.4f", r.delta)
             let first = r.firstStep.map(String.init) ?? "-"
-            let note = r.isTransient ? "  transient" : ""
+            var note = r.isTransient ? "  transient" : ""
+            if let a = r.baselineSpread, let b = r.treatedSpread {
+                note += "  sd " + String(format: "%.4f", a) + " / " + String(format: "%.4f", b)
+            }
             lines.append(
                 pad(r.node, width) + "  " + pad(String(format: "%.4f", r.baseline), 8) + "  "
                     + pad(String(format: "%.4f", r.treated), 8) + "  " + pad(delta, 8) + "  "

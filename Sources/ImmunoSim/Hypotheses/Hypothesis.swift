@@ -24,8 +24,24 @@ public struct Hypothesis: Hashable, Sendable {
     public var tolerance: Double
     /// What is expected; all must hold.
     public var expectations: [Expectation]
-    /// Optional robustness requirement over jittered model variants.
+    /// Optional robustness requirement over jittered model variants (graded) or over seeds of the
+    /// asynchronous update (logical).
     public var robustness: Robustness?
+    /// The semantics the hypothesis is checked under (default graded).
+    public var semantics: Semantics = .graded
+
+    /// Which engine checks a hypothesis.
+    public enum Semantics: Hashable, Sendable {
+        /// The graded engine; levels are read at ``Hypothesis/readAt``.
+        case graded
+        /// The logical engine: levels are attractor averages (``LogicalResponse``) after `steps`
+        /// steps of the given update, with node rules from `policy`; an asynchronous arm is the
+        /// mean of `runs` seeded runs. ``Hypothesis/readAt`` is not used; comparisons and levels
+        /// read the same averages, and a time-course expectation reads the first step at which
+        /// the arms' trajectories differ. Robustness re-runs every arm with other seeds (no
+        /// jitter: logical rules have no weights); with synchronous update all variants agree.
+        case logical(update: LogicalUpdate = .synchronous, policy: RulePolicy = .inhibitorDominant, steps: Int = 100, runs: Int = 20)
+    }
 
     /// Robustness: the expectations must all hold in at least `required` of `variants` model
     /// variants, each with edge weights, rates and basal levels jittered by ±`jitter` (relative),
@@ -53,7 +69,7 @@ public struct Hypothesis: Hashable, Sendable {
     public init(
         _ name: String, background: String? = nil, therapies: [String], perturbations: [Perturbation] = [],
         readAt: ReadoutTime = .step(100), tolerance: Double = Response.defaultTolerance, expect expectations: [Expectation],
-        robustness: Robustness? = nil
+        robustness: Robustness? = nil, semantics: Semantics = .graded
     ) {
         self.name = name
         self.background = background
@@ -63,5 +79,6 @@ public struct Hypothesis: Hashable, Sendable {
         self.tolerance = tolerance
         self.expectations = expectations
         self.robustness = robustness
+        self.semantics = semantics
     }
 }

@@ -1,9 +1,13 @@
 public import ImmunoGraph
 
 extension Hypothesis {
-    /// Checks the hypothesis on `graph` with the graded engine (compiles the model once).
+    /// Checks the hypothesis on `graph` under its ``semantics`` (the graded engine compiles the
+    /// model once).
     public func check(on graph: MechanismGraph, reference: String? = nil) throws -> Verdict {
-        try check(on: try CompiledGradedModel(graph), reference: reference)
+        if case .logical(let update, let policy, let steps, let runs) = semantics {
+            return try checkLogical(on: graph, update: update, policy: policy, steps: steps, runs: runs, reference: reference)
+        }
+        return try check(on: try CompiledGradedModel(graph), reference: reference)
     }
 
     /// Checks the hypothesis on a compiled model: runs baseline and treated arms, evaluates every
@@ -12,6 +16,7 @@ extension Hypothesis {
     ///
     /// - Throws: errors for therapy specs, backgrounds or nodes that do not exist in the model.
     public func check(on model: CompiledGradedModel, reference: String? = nil) throws -> Verdict {
+        if case .logical = semantics { return try check(on: model.graph, reference: reference) }
         let graph = model.graph
         let treated = try scenario(in: graph, therapies: therapies, reference: reference)
         var outcomes = try evaluate(on: model, treated: treated)

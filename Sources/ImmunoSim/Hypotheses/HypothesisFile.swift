@@ -15,7 +15,9 @@ import Foundation
 ///
 /// Per hypothesis: `name` (required), `background`, `therapies` (specs), `knockout` and
 /// `overexpress` (node lists), the readout time as `steps` (default 100), `window: [from, to]` or
-/// `steady: true`, `tolerance` (default 0.02), `expect` (see ``Expectation``), `robustness`.
+/// `steady: true`, `tolerance` (default 0.02), `expect` (see ``Expectation``), `robustness`;
+/// `"semantics": "logical"` with `update` (`sync`, `async`), `policy`, `runs` and `steps` checks it
+/// with the logical engine (``Hypothesis/Semantics``).
 public struct HypothesisFile: Hashable, Sendable, Codable {
     /// The model the hypotheses are about (`builtin:NAME` or a path relative to the file).
     public var model: String?
@@ -67,6 +69,7 @@ func jsonPath(_ codingPath: [any CodingKey]) -> String {
 extension Hypothesis: Codable {
     private enum Keys: String, CodingKey {
         case name, background, therapies, knockout, overexpress, steps, window, steady, tolerance, expect, robustness
+        case semantics, update, policy, runs
     }
 
     private enum RobustnessKeys: String, CodingKey { case variants, jitter, atLeast, seed }
@@ -98,11 +101,37 @@ extension Hypothesis: Codable {
         if expectations.isEmpty {
             throw DecodingError.dataCorruptedError(forKey: .expect, in: c, debugDescription: "a hypothesis needs at least one expectation")
         }
+        var semantics = Semantics.graded
+        switch try c.decodeIfPresent(String.self, forKey: .semantics) ?? "graded" {
+        case "graded":
+            for key in [Keys.update, .policy, .runs] where c.contains(key) {
+                throw DecodingError.dataCorruptedError(
+                    forKey: key, in: c, debugDescription: "'\(key.stringValue)' applies to \"semantics\": \"logical\" only")
+            }
+        case "logical":
+            let updateName = try c.decodeIfPresent(String.self, forKey: .update) ?? "sync"
+            guard let update = LogicalUpdate(rawValue: updateName) else {
+                throw DecodingError.dataCorruptedError(forKey: .update, in: c, debugDescription: "expected \"sync\" or \"async\", got \"\(updateName)\"")
+            }
+            let policyName = try c.decodeIfPresent(String.self, forKey: .policy) ?? RulePolicy.inhibitorDominant.name
+            guard let policy = RulePolicy.all.first(where: { $0.name == policyName }) else {
+                throw DecodingError.dataCorruptedError(
+                    forKey: .policy, in: c, debugDescription: "expected one of \(RulePolicy.all.map(\.name).joined(separator: ", ")), got \"\(policyName)\"")
+            }
+            let steps = try c.decodeIfPresent(Int.self, forKey: .steps) ?? 100
+            let runs = try c.decodeIfPresent(Int.self, forKey: .runs) ?? 20
+            guard steps > 0, runs > 0 else {
+                throw DecodingError.dataCorruptedError(forKey: .steps, in: c, debugDescription: "steps and runs must be positive")
+            }
+            semantics = .logical(update: update, policy: policy, steps: steps, runs: runs)
+        case let other:
+            throw DecodingError.dataCorruptedError(forKey: .semantics, in: c, debugDescription: "expected \"graded\" or \"logical\", got \"\(other)\"")
+        }
         self.init(
             try c.decode(String.self, forKey: .name), background: try c.decodeIfPresent(String.self, forKey: .background),
             therapies: try c.decodeIfPresent([String].self, forKey: .therapies) ?? [], perturbations: perturbations,
             readAt: readAt, tolerance: try c.decodeIfPresent(Double.self, forKey: .tolerance) ?? Response.defaultTolerance,
-            expect: expectations, robustness: robustness)
+            expect: expectations, robustness: robustness, semantics: semantics)
     }
 
     /// Encodes the JSON form described in ``HypothesisFile``; perturbations other than knockouts
@@ -116,10 +145,18 @@ extension Hypothesis: Codable {
         let overexpressed = perturbations.compactMap { if case .overexpress(let id) = $0 { return id } else { return nil } }
         if !knockouts.isEmpty { try c.encode(knockouts, forKey: .knockout) }
         if !overexpressed.isEmpty { try c.encode(overexpressed, forKey: .overexpress) }
-        switch readAt {
-        case .step(let n): try c.encode(n, forKey: .steps)
-        case .window(let from, let to): try c.encode([from, to], forKey: .window)
-        case .steadyState: try c.encode(true, forKey: .steady)
+        if case .logical(let update, let policy, let steps, let runs) = semantics {
+            try c.encode("logical", forKey: .semantics)
+            try c.encode(update.rawValue, forKey: .update)
+            try c.encode(policy.name, forKey: .policy)
+            try c.encode(runs, forKey: .runs)
+            try c.encode(steps, forKey: .steps)
+        } else {
+            switch readAt {
+            case .step(let n): try c.encode(n, forKey: .steps)
+            case .window(let from, let to): try c.encode([from, to], forKey: .window)
+            case .steadyState: try c.encode(true, forKey: .steady)
+            }
         }
         if tolerance != Response.defaultTolerance { try c.encode(tolerance, forKey: .tolerance) }
         try c.encode(expectations, forKey: .expect)

@@ -15,7 +15,8 @@ public struct LogicalRun: Sendable {
 
     /// Compiles `graph` under `policy` with `perturbations` and runs it.
     ///
-    /// The initial state is every node's `Node.initialLevel` (else 0), overridden by
+    /// The initial state is every node's `Node.initialLevel` (else its basal level rounded to a
+    /// logical level, else 0), overridden by
     /// `initial` (identifier or synonym, level); clamps active at step 0 then apply.
     ///
     /// - Throws: ``ImmunoSim/PerturbationError`` for an unknown identifier (with a suggestion) or

@@ -74,7 +74,16 @@ public struct LogicalModel: Sendable {
         try self.init(
             name: graph.name, nodes: graph.nodes.map { ($0.id, $0.maxLevel) },
             functions: graph.logicalFunctions(policy: policy, removedEdges: perturbations?.removedEdges ?? []),
-            clamps: clamps, initialLevels: graph.nodes.map { $0.initialLevel ?? 0 })
+            clamps: clamps, initialLevels: graph.nodes.map(Self.initialLevel))
+    }
+
+    /// A node's logical initial level: its stated initial level, else its graded basal level
+    /// rounded to the nearest level (a basal 0.8 starts a Boolean node on: an antigenic tumour's
+    /// antigen input, a resident cell population), else 0.
+    static func initialLevel(of node: Node) -> Int {
+        if let level = node.initialLevel { return level }
+        guard let basal = node.basal else { return 0 }
+        return Int((basal * Double(max(1, node.maxLevel))).rounded())
     }
 
     /// Builds a model from node functions directly (the SBML-qual shape: per-level terms).
