@@ -49,9 +49,14 @@ def pyboolnet_count(path, limit):
 
 
 def ours_count(immunosim, path):
-    """Hook for the logical engine: `immunosim fixedpoints MODEL --json` when it exists."""
+    """Our exact fixed-point count: `immunosim fixedpoints MODEL --count --json` -> {"count": N}.
+
+    Counting decomposes the model and never lists states, so it is safe on models with millions
+    of fixed points; a model whose count takes longer than the timeout reports None.
+    """
     try:
-        run = subprocess.run([immunosim, "fixedpoints", path, "--json"], capture_output=True, text=True, timeout=300)
+        run = subprocess.run([immunosim, "fixedpoints", path, "--count", "--json"], capture_output=True, text=True,
+                             timeout=120)
     except Exception:  # noqa: BLE001
         return None
     if run.returncode != 0:
@@ -60,11 +65,10 @@ def ours_count(immunosim, path):
         document = json.loads(run.stdout)
     except ValueError:
         return None
-    for key in ("count", "fixedPointCount"):
-        if isinstance(document, dict) and key in document:
-            return int(document[key])
-    if isinstance(document, dict) and isinstance(document.get("fixedPoints"), list):
-        return len(document["fixedPoints"])
+    if isinstance(document, dict) and "count" in document:
+        return int(document["count"])
+    if isinstance(document, dict) and isinstance(document.get("fixedpoints"), list):
+        return len(document["fixedpoints"])
     return None
 
 

@@ -64,12 +64,19 @@ public struct NetworkDiagram: Sendable {
 
     /// A diagram that highlights the edges of `paths` (an explanation's chains); with
     /// `onlyPaths`, only the nodes on the paths are drawn.
+    /// `onlyPaths`, only the nodes and edges of the paths are drawn, labelled by identifier (as
+    /// the explanation's text names them), so the chains flow from the origin down to the readout.
     public init(graph: MechanismGraph, explaining paths: [SignedPath], title: String? = nil, onlyPaths: Bool = false) {
         let edges = Set(paths.flatMap(\.edges))
         let nodes = Set(paths.flatMap(\.nodes))
         self.init(graph: graph, title: title, highlightedEdges: edges, highlightedNodes: nodes,
-            visibleNodes: onlyPaths ? nodes : nil)
+            visibleNodes: onlyPaths ? nodes : nil, labels: onlyPaths ? .identifiers : .names)
+        if onlyPaths { visibleEdges = edges }
     }
+
+    /// When set, only these edges (of visible nodes) are drawn; `nil` draws every edge between
+    /// visible nodes.
+    public var visibleEdges: Set<Int>?
 
     private let fontSize: Double = 12
     private let nodeHeight: Double = 30
@@ -85,7 +92,7 @@ public struct NetworkDiagram: Sendable {
         var local = [Int](repeating: -1, count: graph.nodeCount)
         for (i, v) in shown.enumerated() { local[v] = i }
         let shownEdges = (0..<graph.edgeCount).filter {
-            local[graph.source(ofEdge: $0)] >= 0 && local[graph.target(ofEdge: $0)] >= 0
+            local[graph.source(ofEdge: $0)] >= 0 && local[graph.target(ofEdge: $0)] >= 0 && (visibleEdges?.contains($0) ?? true)
         }
         let appearances = shown.map { NodeAppearance.forKind(graph.nodes[$0].kind) }
         let texts = shown.map { v -> String in
