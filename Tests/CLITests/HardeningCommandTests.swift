@@ -1,0 +1,51 @@
+import Foundation
+import ImmunoGraph
+import Testing
+
+/// Regression tests for the CLI audit: numeric options that trapped, `fixedpoints --count` and
+/// truncation, and file names in model errors.
+@Suite("CLI hardening")
+struct HardeningCommandTests {
+    private func run(_ arguments: [String]) throws -> CLIRun {
+        guard let result = try CLI.run(arguments) else { throw CLIMissing() }
+        return result
+    }
+
+    private func json(_ text: String) throws -> [String: Any] {
+        try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+    }
+
+    // MARK: Numeric options
+
+    @Test("a negative or non-numeric --seed is a usage error naming the flag, not a crash",
+        arguments: [
+            ["simulate", "builtin:flagship", "--semantics", "logical", "--update", "async", "--seed", "-1"],
+            ["simulate", "builtin:flagship", "--semantics", "logical", "--update", "async", "--seed", "x7"],
+            ["respond", "builtin:flagship", "--therapy", "ANTI_PD1@10", "--semantics", "logical", "--seed", "-5"],
+        ])
+    func badSeedIsAUsageError(_ arguments: [String]) throws {
+        let result = try run(arguments)
+        #expect(result.status == 2, "\(result.stderr)")
+        #expect(result.stderr.contains("--seed expects a non-negative integer"), "\(result.stderr)")
+    }
+
+    @Test("a large seed is accepted")
+    func largeSeedIsAccepted() throws {
+        let result = try run(["simulate", "builtin:flagship", "--semantics", "logical", "--update", "async",
+            "--steps", "3", "--seed", "18446744073709551615"])
+        #expect(result.status == 0, "\(result.stderr)")
+    }
+
+    @Test("--starts beyond Int or fractional, and a negative --top, are usage errors, not crashes",
+        arguments: [
+            (["sweep", "builtin:flagship", "--therapy", "ANTI_PD1", "--readout", "TIM3", "--starts", "1e300"], "--starts"),
+            (["sweep", "builtin:flagship", "--therapy", "ANTI_PD1", "--readout", "TIM3", "--starts", "0,1.5"], "--starts"),
+            (["sweep", "builtin:flagship", "--therapy", "ANTI_PD1", "--readout", "TIM3", "--doses", "nan"], "--doses"),
+            (["screen", "builtin:flagship", "--readout", "TIM3", "--top", "-1"], "--top"),
+        ])
+    func otherNumericTraps(_ arguments: [String], _ flag: String) throws {
+        let result = try run(arguments)
+        #expect(result.status == 2, "\(result.stderr)")
+        #expect(result.stderr.contains(flag), "\(result.stderr)")
+    }
+}
