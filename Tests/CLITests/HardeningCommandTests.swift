@@ -48,4 +48,18 @@ struct HardeningCommandTests {
         #expect(result.status == 2, "\(result.stderr)")
         #expect(result.stderr.contains(flag), "\(result.stderr)")
     }
+
+    // MARK: Errors name the file
+
+    @Test("info on a JSON model with a bad reference names the file and the problem on the first line")
+    func validationErrorNamesTheFile() throws {
+        let path = try CLI.temporaryFile("""
+            {"format": "immunograph", "version": 1, "name": "t", "nodes": [{"id": "A", "kind": "cytokine"}],
+             "edges": [{"source": "A", "target": "Z", "sign": "activates", "mechanism": "inducesExpression"}]}
+            """, extension: "json")
+        let result = try run(["info", path])
+        #expect(result.status == 1)
+        let first = result.stderr.split(separator: "\n").first.map(String.init) ?? ""
+        #expect(first == "immunosim info: error: \(path): the model has 1 error(s): error: A -> Z: target 'Z' is not a node [unknown-endpoint]")
+    }
 }

@@ -16,6 +16,68 @@ struct FormatsHardeningTests {
         }
     }
 
+    // MARK: JSON syntax errors
+
+    @Test("a JSON syntax error names the line and column of the offending character")
+    func jsonSyntaxErrorHasLineAndColumn() throws {
+        let text = "{\"format\": \"immunograph\",\n \"version\": 1, x}"
+        let error = try #require(readError { try JSONFormat.read(Data(text.utf8), file: "syn.json") })
+        #expect(error.line == 2 && error.column == 16, "\(error)")
+        #expect(error.description.hasPrefix("syn.json:2:16: invalid JSON: unexpected 'x'"), "\(error)")
+    }
+
+    @Test("JSON syntax errors: missing comma, unterminated string, bad value, text after the value, end of file, bad literal",
+        arguments: [
+            ("{\"a\": [1, 2,]\n  \"b\": 2}", 2, 3, "unexpected '\"'; expected ',' or '}'"),
+            ("{\"a\": \"open\n}", 1, 12, "unterminated string"),
+            ("{\"a\": @}", 1, 7, "unexpected '@'; expected a value"),
+            ("{}\n{}", 2, 1, "after the end of the JSON value"),
+            ("{\"a\": [1,\n  2", 2, 4, "unexpected end of file"),
+            ("{\"é\": tru}", 1, 7, "expected true"),
+        ])
+    func jsonSyntaxErrorsAreLocated(_ text: String, _ line: Int, _ column: Int, _ words: String) throws {
+        let error = try #require(readError { try JSONFormat.read(Data(text.utf8), file: "x.json") })
+        #expect(error.file == "x.json")
+        #expect(error.line == line && error.column == column, "\(error)")
+        #expect(error.message.contains(words), "\(error)")
+    }
+
+    @Test("an empty JSON file and binary junk are clean errors naming the file")
+    func emptyAndBinaryJSON() throws {
+        for data in [Data(), Data("  \n".utf8)] {
+            let error = try #require(readError { try JSONFormat.read(data, file: "empty.json") })
+            #expect(error.description == "empty.json:1:1: the file is empty; expected a JSON object {\"format\": \"immunograph\", ...}")
+        }
+        let junk = try #require(readError { try JSONFormat.read(Data([0x7B, 0xFF, 0xFE, 0x00, 0x41]), file: "junk.json") })
+        #expect(junk.description.hasPrefix("junk.json:1:2: the file is not UTF-8 text"), "\(junk)")
+        let control = try #require(readError { try JSONFormat.read(Data([0x01, 0x02, 0x41]), file: "junk.json") })
+        #expect(control.description.hasPrefix("junk.json:1:1: invalid JSON: unexpected byte 0x1"), "\(control)")
+    }
+
+    @Test("valid JSON with a shape error still reports the JSON path")
+    func shapeErrorsKeepTheirPath() throws {
+        let error = try #require(readError { try JSONFormat.read(Data("{\"format\": 3}".utf8), file: "x.json") })
+        #expect(error.path == "format", "\(error)")
+    }
+
+    // MARK: Validation errors name the file
+
+    @Test("a validation error of a JSON model names the file and the first problem on its first line")
+    func validationErrorNamesTheFile() throws {
+        let text = """
+            {"format": "immunograph", "version": 1, "name": "t", "nodes": [{"id": "A", "kind": "cytokine"}],
+             "edges": [{"source": "A", "target": "Z", "sign": "activates", "mechanism": "inducesExpression"}]}
+            """
+        do {
+            _ = try ModelFormat.json.read(Data(text.utf8), name: "t", file: "bad_ref.json")
+            Issue.record("expected a validation error")
+        } catch let error as GraphValidationError {
+            #expect(error.file == "bad_ref.json")
+            let firstLine = error.description.split(separator: "\n").first.map(String.init) ?? ""
+            #expect(firstLine == "bad_ref.json: the model has 1 error(s): error: A -> Z: target 'Z' is not a node [unknown-endpoint]")
+        }
+    }
+
     // MARK: Parser wording
 
     @Test("bnet: a rule that ends early says 'unexpected end of line'")
