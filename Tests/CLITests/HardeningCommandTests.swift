@@ -62,4 +62,16 @@ struct HardeningCommandTests {
         let first = result.stderr.split(separator: "\n").first.map(String.init) ?? ""
         #expect(first == "immunosim info: error: \(path): the model has 1 error(s): error: A -> Z: target 'Z' is not a node [unknown-endpoint]")
     }
+
+    // MARK: Empty SIF and JSON syntax errors
+
+    @Test("info on an empty .sif or a JSON syntax error exits 1 naming the file (and the line)")
+    func emptySIFAndJSONSyntax() throws {
+        let sif = try CLI.temporaryFile("", extension: "sif")
+        let empty = try run(["info", sif])
+        #expect(empty.status == 1 && empty.stderr.contains("\(sif):1:1: no interactions found"), "\(empty.stderr)")
+        let bad = try CLI.temporaryFile("{\"format\": \"immunograph\",\n \"version\": 1, x}", extension: "json")
+        let syntax = try run(["info", bad])
+        #expect(syntax.status == 1 && syntax.stderr.contains("\(bad):2:16: invalid JSON"), "\(syntax.stderr)")
+    }
 }

@@ -78,6 +78,55 @@ struct FormatsHardeningTests {
         }
     }
 
+    // MARK: Empty SIF, SBML without qual content
+
+    @Test("an empty or comment-only SIF file is an error naming the file")
+    func emptySIF() throws {
+        for text in ["", "\n  \n", "# only a comment\n"] {
+            let error = try #require(readError { try SIFFormat.read(text, file: "empty.sif") })
+            #expect(error.description.hasPrefix("empty.sif:1:1: no interactions found"), "\(error)")
+        }
+    }
+
+    @Test("an SBML model without qual species is an error naming the file and the XML path")
+    func sbmlWithoutQualContent() throws {
+        let core = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <sbml xmlns="http://www.sbml.org/sbml/level3/version1/core" level="3" version="1">
+             <model id="core_only">
+              <listOfCompartments><compartment id="c" constant="true"/></listOfCompartments>
+              <listOfSpecies><species id="S" compartment="c" hasOnlySubstanceUnits="false" boundaryCondition="false" constant="false"/></listOfSpecies>
+             </model>
+            </sbml>
+            """
+        let error = try #require(readError { try SBMLQualReader.read(Data(core.utf8), file: "core.sbml") })
+        #expect(error.file == "core.sbml" && error.path == "sbml/model", "\(error)")
+        #expect(error.message.contains("no qual:listOfQualitativeSpecies"), "\(error)")
+        let emptyList = core.replacingOccurrences(of: "<listOfSpecies>", with: "<qual:listOfQualitativeSpecies xmlns:qual=\"\(SBMLQualReader.qualNamespace)\"/><listOfSpecies>")
+        let second = try #require(readError { try SBMLQualReader.read(Data(emptyList.utf8), file: "core.sbml") })
+        #expect(second.path == "sbml/model/listOfQualitativeSpecies" && second.message.contains("holds no"), "\(second)")
+    }
+
+    // MARK: SBML sign conflicts
+
+    @Test("an input whose qual:sign contradicts its ig:edge annotation gives a warning naming both signs")
+    func sbmlSignConflictIsReported() throws {
+        var builder = GraphBuilder(name: "conflict")
+        builder.add(Node("A"))
+        builder.add(Node("B", rule: .variable("A")))
+        builder.add(Edge("A", .activates, "B", mechanism: .secretes))  // not plain: written with ig:edge
+        let sbml = SBMLQualWriter.write(try builder.build())
+        #expect(sbml.contains("qual:sign=\"positive\""))
+        #expect(try SBMLQualReader.read(Data(sbml.utf8)).diagnostics.isEmpty)
+        let edited = sbml.replacingOccurrences(of: "qual:sign=\"positive\"", with: "qual:sign=\"negative\"")
+        let back = try SBMLQualReader.read(Data(edited.utf8), file: "edited.sbml")
+        #expect(back.edges.map(\.arrowDescription) == ["A -> B"])  // the annotation still wins
+        let warning = try #require(back.diagnostics.first { $0.code == "sign-annotation-mismatch" })
+        #expect(warning.severity == .warning && warning.subject == "A -> B")
+        #expect(warning.message.contains("tr_B") && warning.message.contains("qual:sign is negative")
+            && warning.message.contains("annotation says activates"), "\(warning)")
+    }
+
     // MARK: Parser wording
 
     @Test("bnet: a rule that ends early says 'unexpected end of line'")
