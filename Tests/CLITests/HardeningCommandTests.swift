@@ -74,4 +74,27 @@ struct HardeningCommandTests {
         let syntax = try run(["info", bad])
         #expect(syntax.status == 1 && syntax.stderr.contains("\(bad):2:16: invalid JSON"), "\(syntax.stderr)")
     }
+
+    // MARK: Multi-valued models and bnet
+
+    @Test("convert --to bnet of a multi-valued model fails naming the node")
+    func bnetOfMultiValuedModel() throws {
+        let sbml = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <sbml xmlns="http://www.sbml.org/sbml/level3/version1/core" level="3" version="1"
+                  xmlns:qual="http://www.sbml.org/sbml/level3/version1/qual/version1" qual:required="true">
+             <model id="mv">
+              <listOfCompartments><compartment id="c" constant="true"/></listOfCompartments>
+              <qual:listOfQualitativeSpecies>
+               <qual:qualitativeSpecies qual:id="A" qual:compartment="c" qual:constant="true" qual:maxLevel="2"/>
+              </qual:listOfQualitativeSpecies>
+             </model>
+            </sbml>
+            """
+        let path = try CLI.temporaryFile(sbml, extension: "sbml")
+        let result = try run(["convert", path, "--to", "bnet"])
+        #expect(result.status == 1)
+        #expect(result.stdout.isEmpty)
+        #expect(result.stderr.contains("node 'A' is multi-valued") && result.stderr.contains("--to sbml"), "\(result.stderr)")
+    }
 }

@@ -107,6 +107,45 @@ struct FormatsHardeningTests {
         #expect(second.path == "sbml/model/listOfQualitativeSpecies" && second.message.contains("holds no"), "\(second)")
     }
 
+    // MARK: bnet and MaBoSS writers on multi-valued models
+
+    private func multiValuedModel() throws -> MechanismGraph {
+        var builder = GraphBuilder(name: "mv")
+        builder.add(Node("A", maxLevel: 2))
+        builder.add(Node("B", rule: .atom(.init("A", .atLeast, 2))))
+        builder.add(Node("C", rule: .not(.variable("B"))))
+        builder.add(Node("D", rule: .atom(.init("B", .equal, 1))))
+        builder.add(Edge("A", .activates, "B", mechanism: .regulates))
+        builder.add(Edge("B", .inhibits, "C", mechanism: .regulates))
+        builder.add(Edge("B", .activates, "D", mechanism: .regulates))
+        return try builder.build()
+    }
+
+    @Test("the bnet writer refuses a multi-valued model, naming the node and the alternatives")
+    func bnetRefusesMultiValuedModels() throws {
+        let graph = try multiValuedModel()
+        #expect {
+            _ = try BnetFormat.write(graph)
+        } throws: { error in
+            let text = (error as? ModelWriteError)?.description ?? ""
+            return text.contains("'A'") && text.contains("multi-valued") && text.contains("--to sbml")
+        }
+        // Boolean models (even with comparison atoms) are still written.
+        #expect(try BnetFormat.write(try BnetFormat.read("A, A\nB, A >= 2\n")).contains("B, A >= 2"))
+    }
+
+    @Test("MaBoSS: only multi-valued nodes say so; Boolean nodes with exact logic carry no comment")
+    func mabossCommentsOnlyWhereLevelsAreLost() throws {
+        let (bnd, _) = MaBoSSFormat.write(try multiValuedModel())
+        func block(_ name: String) -> String {
+            bnd.components(separatedBy: "Node ").first { $0.hasPrefix("\(name) {") } ?? ""
+        }
+        #expect(block("A").contains("// multi-valued in the source model"))
+        #expect(block("B").contains("// approximated") && !block("B").contains("multi-valued in the source"))
+        #expect(!block("C").contains("//"), "\(block("C"))")
+        #expect(!block("D").contains("//"), "\(block("D"))")
+    }
+
     // MARK: SBML sign conflicts
 
     @Test("an input whose qual:sign contradicts its ig:edge annotation gives a warning naming both signs")
