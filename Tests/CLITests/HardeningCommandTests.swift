@@ -49,6 +49,48 @@ struct HardeningCommandTests {
         #expect(result.stderr.contains(flag), "\(result.stderr)")
     }
 
+    // MARK: fixedpoints
+
+    @Test("fixedpoints --count prints the exact number, in text and JSON")
+    func fixedPointsCount() throws {
+        let text = try run(["fixedpoints", "builtin:flagship", "--count"])
+        #expect(text.status == 0 && text.stdout == "11 fixed points\n", "\(text.stdout)\(text.stderr)")
+        let listed = try json(try run(["fixedpoints", "builtin:flagship", "--json"]).stdout)
+        #expect((listed["fixedpoints"] as? [[Int]])?.count == 11)
+        let counted = try json(try run(["fixedpoints", "builtin:flagship", "--count", "--json"]).stdout)
+        #expect(counted["count"] as? Int == 11)
+        #expect((counted["nodes"] as? [String])?.count == 12)
+        #expect(try run(["fixedpoints", "builtin:flagship", "--count", "--limit", "3"]).status == 2)
+    }
+
+    @Test("fixedpoints --limit says when it cut the list; the JSON keeps nodes and fixedpoints and adds count and truncated")
+    func fixedPointsTruncation() throws {
+        let cut = try json(try run(["fixedpoints", "builtin:flagship", "--json", "--limit", "2"]).stdout)
+        #expect((cut["nodes"] as? [String])?.count == 12)
+        #expect((cut["fixedpoints"] as? [[Int]])?.count == 2)
+        #expect(cut["count"] as? Int == 2)
+        #expect(cut["truncated"] as? Bool == true)
+        let all = try json(try run(["fixedpoints", "builtin:flagship", "--json", "--limit", "11"]).stdout)
+        #expect(all["count"] as? Int == 11 && all["truncated"] as? Bool == false)
+        let text = try run(["fixedpoints", "builtin:flagship", "--limit", "2"])
+        #expect(text.stdout.hasPrefix("2 fixed points (first 2; more exist)\n"), "\(text.stdout)")
+        let whole = try run(["fixedpoints", "builtin:flagship"])
+        #expect(whole.stdout.hasPrefix("11 fixed points\n"), "\(whole.stdout)")
+    }
+
+    @Test("fixedpoints without --limit refuses to list more than 100000 fixed points and suggests --limit or --count")
+    func fixedPointsCap() throws {
+        let path = try CLI.temporaryFile((0..<17).map { "I\($0), I\($0)\n" }.joined(), extension: "bnet")
+        let refused = try run(["fixedpoints", path])
+        #expect(refused.status == 1)
+        #expect(refused.stdout.isEmpty)
+        #expect(refused.stderr.contains("more than 100000 fixed points") && refused.stderr.contains("--limit N")
+            && refused.stderr.contains("--count"), "\(refused.stderr)")
+        #expect(try run(["fixedpoints", path, "--count"]).stdout == "131072 fixed points\n")
+        #expect(try run(["fixedpoints", path, "--limit", "3"]).stdout.hasPrefix("3 fixed points (first 3; more exist)"))
+        #expect(try run(["fixedpoints", "--help"]).stdout.contains("--count"))
+    }
+
     // MARK: Errors name the file
 
     @Test("info on a JSON model with a bad reference names the file and the problem on the first line")
