@@ -174,4 +174,29 @@ struct FormatsHardeningTests {
         #expect(error.message.hasPrefix("unexpected end of line; expected"), "\(error)")
         #expect(!error.message.contains("the end of the line;"))
     }
+
+    // MARK: Large SBML
+
+    @Test("plain edges (bnet imports) are written without ig:edge annotations and read back the same")
+    func plainEdgesAreWrittenCompactly() throws {
+        let graph = try BnetFormat.read("A, A\nB, A & !C\nC, B\n", name: "plain")
+        let sbml = SBMLQualWriter.write(graph)
+        #expect(!sbml.contains("ig:edge") && !sbml.contains("meta_in_"))
+        let back = try SBMLQualReader.read(Data(sbml.utf8))
+        #expect(FormatsSupport.sortedEdges(back) == FormatsSupport.sortedEdges(graph))
+        #expect(back.nodes.map(\.rule) == graph.nodes.map(\.rule))
+    }
+
+    @Test("an SBML document over 10 MB that we wrote reads back (12,000-node chain)")
+    func largeSBMLRoundTrips() throws {
+        var text = "N0, N0\n"
+        for i in 1..<12_000 { text += "N\(i), N\(i - 1) & !N\(i / 2)\n" }
+        let graph = try BnetFormat.read(text, name: "chain")
+        let data = Data(SBMLQualWriter.write(graph).utf8)
+        #expect(data.count > 10_000_000)
+        let back = try SBMLQualReader.read(data, file: "chain.sbml")
+        #expect(back.nodeCount == 12_000 && back.edges.count == graph.edges.count)
+        #expect(FormatsSupport.sortedEdges(back) == FormatsSupport.sortedEdges(graph))
+        #expect(back.node("N11999")?.rule == graph.node("N11999")?.rule)
+    }
 }
