@@ -6,7 +6,7 @@ public func fuzzJSON(_ start: UnsafeRawPointer, _ count: Int) -> CInt {
     let data = Data(bytes: start, count: count)
     if let graph = try? JSONFormat.read(data, file: "fuzz.json") {
         _ = SBMLQualWriter.write(graph)
-        _ = BnetFormat.write(graph)
+        _ = try? BnetFormat.write(graph)
     }
     return 0
 }

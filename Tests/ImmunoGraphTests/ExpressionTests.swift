@@ -48,7 +48,7 @@ struct ExpressionTests {
         func failure(_ text: String) -> ExpressionSyntaxError? {
             do { _ = try ExpressionParser.parse(text); return nil } catch { return error }
         }
-        #expect(failure("A & ") == ExpressionSyntaxError(line: 1, column: 5, message: "unexpected the end of the rule; expected a name, '0', '1', '!' or '('"))
+        #expect(failure("A & ") == ExpressionSyntaxError(line: 1, column: 5, message: "unexpected end of rule; expected a name, '0', '1', '!' or '('"))
         #expect(failure("(A | B")?.column == 7)
         #expect(failure("(A | B")?.message.contains("expected ')'") == true)
         #expect(failure("A $ B")?.column == 3)

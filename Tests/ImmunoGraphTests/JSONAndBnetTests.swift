@@ -82,7 +82,7 @@ struct BnetFormatTests {
 
     @Test func writeThenReadIsTheSameModel() throws {
         let graph = try BnetFormat.read(toy, name: "toy")
-        let text = BnetFormat.write(graph)
+        let text = try BnetFormat.write(graph)
         #expect(text.hasPrefix("targets, factors\n"))
         #expect(text.contains("antiPD1, antiPD1\n"))
         let back = try BnetFormat.read(text, name: "toy")

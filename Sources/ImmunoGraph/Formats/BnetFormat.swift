@@ -155,9 +155,20 @@ public enum BnetFormat {
     /// Writes `graph` as bnet with a `targets, factors` header. Nodes without a rule use their
     /// inhibitor-dominant rule; nodes with no inputs are written as `A, A`.
     ///
-    /// Multi-valued comparisons are written as-is (`A >= 2`), which only this package and tools
-    /// that accept the extension read back.
-    public static func write(_ graph: MechanismGraph, header: Bool = true) -> String {
+    /// bnet is Boolean: a model with a multi-valued node (``Node/maxLevel`` above 1) is refused
+    /// rather than written with its levels silently lost. Write it as SBML-qual or JSON instead.
+    /// Comparisons in the rules of a Boolean model are written as-is (`A >= 2`), which only this
+    /// package and tools that accept the extension read back.
+    ///
+    /// - Throws: ``ModelWriteError`` naming the first multi-valued node.
+    public static func write(_ graph: MechanismGraph, header: Bool = true) throws(ModelWriteError) -> String {
+        if let node = graph.nodes.first(where: { $0.maxLevel > 1 }) {
+            let count = graph.nodes.filter { $0.maxLevel > 1 }.count
+            throw ModelWriteError(format: "bnet",
+                message: "bnet is Boolean, but node '\(node.id)' is multi-valued (levels 0...\(node.maxLevel))"
+                    + (count > 1 ? " and so are \(count - 1) other node(s)" : "")
+                    + "; write SBML-qual or JSON instead (--to sbml or --to json)")
+        }
         var lines: [String] = []
         if header { lines.append("targets, factors") }
         for (i, node) in graph.nodes.enumerated() {

@@ -174,7 +174,7 @@ struct BnetParser {
     }
 
     func describeHere() -> String {
-        guard position < bytes.count, bytes[position] != 10 else { return "the end of the line" }
+        guard position < bytes.count, bytes[position] != 10 else { return "end of line" }
         let c = bytes[position]
         if c >= 32 && c < 127 { return "'\(Character(Unicode.Scalar(c)))'" }
         return "byte 0x\(String(c, radix: 16))"
@@ -245,7 +245,7 @@ struct BnetParser {
 
     mutating func parsePrimary() throws -> Expression {
         skipSpace()
-        guard !atLineEnd else { throw error("unexpected the end of the line; expected a name, '0', '1', '!' or '('") }
+        guard !atLineEnd else { throw error("unexpected end of line; expected a name, '0', '1', '!' or '('") }
         let c = bytes[position]
         if c == 40 {  // '('
             let open = position

@@ -33,7 +33,8 @@ public enum JSONFormat {
         return try encoder.encode(document)
     }
 
-    /// Decodes a graph; syntax and shape errors name the JSON path, validation errors every problem.
+    /// Decodes a graph. Syntax errors name the line and column (an empty file or bytes that are
+    /// not UTF-8 say so), shape errors the JSON path, validation errors every problem.
     ///
     /// - Throws: ``ModelReadError`` or ``GraphValidationError``.
     public static func read(_ data: Data, file: String? = nil) throws -> MechanismGraph {
@@ -41,6 +42,9 @@ public enum JSONFormat {
         do {
             document = try JSONDecoder().decode(Document.self, from: data)
         } catch let error as DecodingError {
+            if case .dataCorrupted(let context) = error, context.codingPath.isEmpty {
+                throw try syntaxError(in: data, file: file) ?? describe(error, file: file)
+            }
             throw describe(error, file: file)
         }
         guard document.format == formatName else {
@@ -55,7 +59,26 @@ public enum JSONFormat {
         for node in document.nodes { builder.add(node) }
         for edge in document.edges { builder.add(edge) }
         for background in document.backgrounds ?? [] { builder.add(background) }
-        return try builder.build()
+        let graph: MechanismGraph
+        do {
+            graph = try builder.build()
+        } catch {
+            throw error.inFile(file)
+        }
+        return graph
+    }
+
+    /// The located syntax error of a document `JSONDecoder` rejected as a whole: an empty file,
+    /// bytes that are not UTF-8 (thrown), or the line and column of the first JSON syntax error.
+    static func syntaxError(in data: Data, file: String?) throws -> ModelReadError? {
+        if data.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) {
+            return ModelReadError(file: file, line: 1, column: 1,
+                message: "the file is empty; expected a JSON object {\"format\": \"\(formatName)\", ...}")
+        }
+        _ = try ModelFormat.utf8Text(data, file: file)
+        guard let (offset, message) = JSONSyntax.firstError(in: data) else { return nil }
+        let (line, column) = JSONSyntax.lineAndColumn(of: offset, in: data)
+        return ModelReadError(file: file, line: line, column: column, message: "invalid JSON: \(message)")
     }
 
     static func describe(_ error: DecodingError, file: String?) -> ModelReadError {

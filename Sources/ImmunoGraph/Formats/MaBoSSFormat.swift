@@ -2,8 +2,10 @@
 /// in MaBoSS (and pyMaBoSS, UPMaBoSS, PhysiBoSS).
 ///
 /// - Every node gets `logic` (its effective rule, or itself for inputs, so inputs keep their state).
-///   MaBoSS is Boolean: a multi-valued atom `A >= k` is written `A` (level ≥ 1) and the node block
-///   carries a `// multi-valued` comment — lossy by design.
+///   MaBoSS is Boolean: a multi-valued atom `A >= k` is written `A` (level ≥ 1) — lossy by design.
+///   The block of a multi-valued node (``Node/maxLevel`` above 1) carries a `// multi-valued`
+///   comment, and the block of a Boolean node whose logic lost a threshold (`A >= 2`, `A == 1` on a
+///   multi-valued `A`) a `// approximated` comment; Boolean nodes with exact logic carry neither.
 /// - Therapy-kind nodes are written as pyMaBoSS mutants: `rate_up = $Low_X ? 0 : ($High_X ? 1 : …)`,
 ///   with `$Low_X = 0; $High_X = 0;` in the cfg (switch a therapy on with `-e '$High_X=1'`), and,
 ///   when a schedule is given, `X.schedule = t1: p1, …;` (MaBoSS 2025+).
@@ -65,14 +67,19 @@ public enum MaBoSSFormat {
         }
         var bnd = "// \(graph.name): written by ImmunoGraph\n"
         var cfg = "// \(graph.name): written by ImmunoGraph\n"
+        let maxLevels = Dictionary(graph.nodes.map { ($0.id, $0.maxLevel) }, uniquingKeysWith: { first, _ in first })
         for (i, node) in graph.nodes.enumerated() {
             let name = names[node.id] ?? node.id
-            var multiValued = false
+            var approximated = false
             let logic = graph.effectiveRule(for: i).map { rule in
-                render(rule, names: names, multiValued: &multiValued)
+                render(rule, names: names, maxLevels: maxLevels, approximated: &approximated)
             } ?? name
             bnd += "Node \(name) {\n"
-            if multiValued || node.maxLevel > 1 { bnd += "  // multi-valued in the source model; levels >= 1 read as ON\n" }
+            if node.maxLevel > 1 {
+                bnd += "  // multi-valued in the source model (levels 0...\(node.maxLevel)); levels >= 1 read as ON\n"
+            } else if approximated {
+                bnd += "  // approximated: the source logic reads multi-valued levels; levels >= 1 read as ON\n"
+            }
             bnd += "  logic = \(logic);\n"
             if node.isTherapy {
                 bnd += "  rate_up = $Low_\(name) ? 0.0 : ($High_\(name) ? 1.0 : (@logic ? 1.0 : 0.0));\n"
@@ -106,27 +113,35 @@ public enum MaBoSSFormat {
     }
 
     /// MaBoSS syntax: `!`, `&`, `|`, parentheses (precedence as in bnet, always parenthesised).
-    static func render(_ expression: Expression, names: [String: String], multiValued: inout Bool) -> String {
+    /// Sets `approximated` when an atom cannot be written exactly in Boolean logic: `A >= k` with
+    /// k > 1, or `A == k` with k ≥ 1 on a multi-valued `A` (`A == 0` is exactly `!A`).
+    static func render(
+        _ expression: Expression, names: [String: String], maxLevels: [String: Int], approximated: inout Bool
+    ) -> String {
         switch expression {
         case .constant(let value): return value ? "1" : "0"
         case .atom(let atom):
-            if atom.level > 1 || atom.comparison == .equal { multiValued = true }
+            if atom.level > 1 || (atom.comparison == .equal && atom.level >= 1 && (maxLevels[atom.node] ?? 1) > 1) {
+                approximated = true
+            }
             let name = names[atom.node] ?? atom.node
             return atom.comparison == .equal && atom.level == 0 ? "!\(name)" : name
-        case .not(let inner): return "!" + wrap(inner, names: names, multiValued: &multiValued)
+        case .not(let inner): return "!" + wrap(inner, names: names, maxLevels: maxLevels, approximated: &approximated)
         case .and(let items):
             var parts: [String] = []
-            for item in items { parts.append(wrap(item, names: names, multiValued: &multiValued)) }
+            for item in items { parts.append(wrap(item, names: names, maxLevels: maxLevels, approximated: &approximated)) }
             return parts.joined(separator: " & ")
         case .or(let items):
             var parts: [String] = []
-            for item in items { parts.append(wrap(item, names: names, multiValued: &multiValued)) }
+            for item in items { parts.append(wrap(item, names: names, maxLevels: maxLevels, approximated: &approximated)) }
             return parts.joined(separator: " | ")
         }
     }
 
-    private static func wrap(_ expression: Expression, names: [String: String], multiValued: inout Bool) -> String {
-        let text = render(expression, names: names, multiValued: &multiValued)
+    private static func wrap(
+        _ expression: Expression, names: [String: String], maxLevels: [String: Int], approximated: inout Bool
+    ) -> String {
+        let text = render(expression, names: names, maxLevels: maxLevels, approximated: &approximated)
         switch expression {
         case .and, .or: return "(\(text))"
         default: return text

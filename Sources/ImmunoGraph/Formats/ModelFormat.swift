@@ -26,6 +26,14 @@ public enum ModelFormat: String, Sendable, CaseIterable {
     ///
     /// - Throws: ``ModelReadError`` or ``GraphValidationError``.
     public func read(_ data: Data, name: String, file: String?) throws -> MechanismGraph {
+        do {
+            return try readUnattributed(data, name: name, file: file)
+        } catch let error as GraphValidationError {
+            throw error.inFile(file)
+        }
+    }
+
+    private func readUnattributed(_ data: Data, name: String, file: String?) throws -> MechanismGraph {
         switch self {
         case .json:
             return try JSONFormat.read(data, file: file)

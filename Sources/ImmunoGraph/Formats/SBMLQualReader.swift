@@ -14,7 +14,9 @@ import Foundation
 ///   URIs become evidence records, with the input's notes as the paraphrase.
 /// - **Declared signs are not trusted blindly**: when the rule uses a regulator with the opposite
 ///   sign to its declared input, the graph carries a `rule-sign-mismatch` warning in
-///   ``MechanismGraph/diagnostics`` (the model still loads).
+///   ``MechanismGraph/diagnostics`` (the model still loads). When an input's `qual:sign`
+///   contradicts our own `ig:edge` annotation, the annotation's sign is used and the graph
+///   carries a `sign-annotation-mismatch` warning naming the transition, the input and both signs.
 ///
 /// Errors (``ModelReadError``) carry the line, column and element path, e.g.
 /// `sbml/model/listOfTransitions/transition[3]/listOfFunctionTerms/functionTerm[1]/math/apply`.
@@ -50,8 +52,16 @@ public enum SBMLQualReader {
         var constant: Set<String> = []
         var ruleDerived: Set<String> = []
         var originalID: [String: String] = [:]
-        if let list = tree.child(of: model, named: "listOfQualitativeSpecies") {
-            for s in tree.children(of: list, named: "qualitativeSpecies") {
+        // A model without qual species is not a logical model (a core SBML model with species and
+        // reactions, or an empty one): reading it as 0 nodes would hide the mistake.
+        guard let speciesList = tree.child(of: model, named: "listOfQualitativeSpecies") else {
+            throw fail(model, "the model has no qual:listOfQualitativeSpecies; expected an SBML-qual (logical) model")
+        }
+        guard !tree.children(of: speciesList, named: "qualitativeSpecies").isEmpty else {
+            throw fail(speciesList, "qual:listOfQualitativeSpecies holds no qual:qualitativeSpecies")
+        }
+        do {
+            for s in tree.children(of: speciesList, named: "qualitativeSpecies") {
                 let a = tree.elements[s].attributes
                 guard let id = a["id"], !id.isEmpty else { throw fail(s, "qualitativeSpecies without an id") }
                 guard indexOf[id] == nil else { throw fail(s, "duplicate qualitativeSpecies id '\(id)'") }
@@ -88,6 +98,8 @@ public enum SBMLQualReader {
         var edges: [Edge] = []
         var ruleOwner: [String: Int] = [:]
         var transitionNumber = 0
+        // Inputs whose qual:sign contradicts our own ig:edge annotation: (edge read, message).
+        var signConflicts: [(Edge, String)] = []
         if let list = tree.child(of: model, named: "listOfTransitions") {
             for t in tree.children(of: list, named: "transition") {
                 transitionNumber += 1
@@ -187,7 +199,17 @@ public enum SBMLQualReader {
                             !tree.children(of: annotation, named: "edge").isEmpty
                         {
                             for e in tree.children(of: annotation, named: "edge") {
-                                edges.append(try SBMLAnnotations.readEdge(tree, e, source: input.species, target: output, fail: fail))
+                                let edge = try SBMLAnnotations.readEdge(tree, e, source: input.species, target: output, fail: fail)
+                                let declared: Sign? = input.sign == "positive" ? .activates : (input.sign == "negative" ? .inhibits : nil)
+                                if let declared, declared != edge.sign {
+                                    let transitionID = tree.elements[t].attributes["id"].map { "'\($0)'" } ?? "[\(transitionNumber)]"
+                                    let inputID = tree.elements[input.element].attributes["id"].map { " '\($0)'" } ?? ""
+                                    signConflicts.append((edge,
+                                        "transition \(transitionID), input\(inputID): qual:sign is \(input.sign ?? "") "
+                                            + "(\(declared.rawValue)) but the ig:edge annotation says \(edge.sign.rawValue); "
+                                            + "the annotation's sign is used"))
+                                }
+                                edges.append(edge)
                             }
                             continue
                         }
@@ -245,10 +267,17 @@ public enum SBMLQualReader {
         }
         for node in nodes { builder.add(node) }
         for edge in edges { builder.add(edge) }
+        let graph: MechanismGraph
         do {
-            return try builder.build()
+            graph = try builder.build()
         } catch {
             throw ModelReadError(file: file, message: error.description)
         }
+        guard !signConflicts.isEmpty else { return graph }
+        return graph.addingDiagnostics(signConflicts.map { edge, message in
+            let source = originalID[edge.source] ?? edge.source, target = originalID[edge.target] ?? edge.target
+            return Diagnostic(.warning, code: "sign-annotation-mismatch", subject: "\(source) \(edge.sign.arrow) \(target)",
+                message: message)
+        })
     }
 }

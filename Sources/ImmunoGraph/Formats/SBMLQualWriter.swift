@@ -112,10 +112,20 @@ public enum SBMLQualWriter {
                 let edges = grouped[source] ?? []
                 let bits = edges.isEmpty ? (ruleSigns[source] ?? 1) : edges.reduce(UInt8(0)) { $0 | ($1.sign == .activates ? 1 : 2) }
                 let sign = bits == 3 ? "dual" : (bits == 1 ? "positive" : "negative")
-                out += "<qual:input qual:id=\"\(inputID)\" metaid=\"meta_\(inputID)\" qual:qualitativeSpecies=\"\(rename(source))\""
-                out += " qual:transitionEffect=\"none\" qual:sign=\"\(sign)\""
+                // A single plain edge (what a bnet or SIF import gives) is fully described by the
+                // input's own attributes: no metaid or ig:edge annotation (a third of the file).
+                let plain = edges.count == 1 && edges.allSatisfy {
+                    $0.mechanism == .regulates && $0.weight == 1 && $0.delay == 0 && $0.threshold == nil
+                        && $0.evidence.isEmpty && $0.note == nil
+                }
+                out += "<qual:input qual:id=\"\(inputID)\"" + (plain ? "" : " metaid=\"meta_\(inputID)\"")
+                out += " qual:qualitativeSpecies=\"\(rename(source))\" qual:transitionEffect=\"none\" qual:sign=\"\(sign)\""
                 if let t = edges.first?.threshold, t >= 1, t == t.rounded(), t < 10 {
                     out += " qual:thresholdLevel=\"\(Int(t))\""
+                }
+                if plain {
+                    out += "/>\n"
+                    continue
                 }
                 out += ">"
                 if edges.isEmpty {

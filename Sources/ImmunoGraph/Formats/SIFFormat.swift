@@ -46,7 +46,7 @@ public enum SIFFormat {
     /// space-separated, list several targets, or hold one isolated node; `#` starts a comment.
     ///
     /// - Throws: ``ModelReadError`` naming the line and column of an unknown interaction type or
-    ///   an invalid line.
+    ///   an invalid line, or naming the file when it holds no node at all.
     public static func read(_ text: String, name: String = "model", file: String? = nil) throws -> MechanismGraph {
         var builder = GraphBuilder(name: name)
         var known: Set<String> = []
@@ -100,6 +100,10 @@ public enum SIFFormat {
                     edges.append(Edge(fields[0].0, sign, target, mechanism: .regulates))
                 }
             }
+        }
+        guard !known.isEmpty else {
+            throw ModelReadError(file: file, line: 1, column: 1,
+                message: "no interactions found (the file is empty or only comments); expected lines 'source TYPE target'")
         }
         for var edge in edges {
             if seen[edge.source + "\t" + edge.target]?.count == 2 {

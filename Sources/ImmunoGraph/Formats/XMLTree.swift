@@ -52,7 +52,12 @@ struct XMLTree {
             if byte & 0xC0 != 0x80 { column += 1 }
         }
         let builder = TreeBuilder()
-        let parser = XMLParser(data: data)
+        // A stream, not `XMLParser(data:)`: with data, swift-corelibs-foundation hands libxml2's
+        // push parser the whole document as one chunk, and libxml2 (without XML_PARSE_HUGE, which
+        // XMLParser cannot set) halts with "Huge input lookup" (XML_ERR_INTERNAL_ERROR, reported
+        // as NSXMLParserErrorDomain error 1 at the end of the file) once more than 10,000,000
+        // bytes are pending. From a stream it is fed in small chunks, so any size parses.
+        let parser = XMLParser(stream: InputStream(data: data))
         parser.shouldProcessNamespaces = false
         parser.shouldResolveExternalEntities = false
         parser.delegate = builder

@@ -32,13 +32,30 @@ public struct Diagnostic: Hashable, Sendable, Codable, CustomStringConvertible {
 public struct GraphValidationError: Error, Sendable, CustomStringConvertible {
     /// All problems found, errors first, in the order they were found.
     public var problems: [Diagnostic]
+    /// The file the model was read from, when it came from a file.
+    public var file: String?
 
     /// Creates the error.
-    public init(problems: [Diagnostic]) { self.problems = problems }
+    public init(problems: [Diagnostic], file: String? = nil) {
+        self.problems = problems
+        self.file = file
+    }
 
+    /// The same error attributed to `file` (kept when a file is already set).
+    public func inFile(_ file: String?) -> GraphValidationError {
+        var copy = self
+        if copy.file == nil { copy.file = file }
+        return copy
+    }
+
+    /// `FILE: the model has N error(s): FIRST PROBLEM`, then the other problems indented, one per
+    /// line — the first line alone says where and what.
     public var description: String {
         let errors = problems.filter { $0.severity == .error }
-        return "the model has \(errors.count) error(s):\n"
-            + problems.map { "  " + $0.description }.joined(separator: "\n")
+        var text = (file.map { "\($0): " } ?? "") + "the model has \(errors.count) error(s)"
+        guard let first = problems.first else { return text }
+        text += ": " + first.description
+        for problem in problems.dropFirst() { text += "\n  " + problem.description }
+        return text
     }
 }

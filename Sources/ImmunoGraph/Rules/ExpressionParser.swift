@@ -222,7 +222,7 @@ private struct Parser {
         case .and: return "'&'"
         case .or: return "'|'"
         case .compare(let op): return "'\(op)'"
-        case .end: return "the end of the rule"
+        case .end: return "end of rule"
         }
     }
 }

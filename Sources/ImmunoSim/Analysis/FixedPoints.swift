@@ -20,6 +20,22 @@ extension LogicalModel {
         return points.sorted { $0.lexicographicallyPrecedes($1) }
     }
 
+    /// The fixed points ``fixedPoints(limit:)`` lists, and whether the model has more than `limit`.
+    ///
+    /// The search runs until it finds `limit + 1` fixed points (or all of them), so memory stays
+    /// bounded by `limit` and a truncated listing can say so.
+    ///
+    /// - Parameter limit: the most fixed points to return (a negative limit counts as 0).
+    /// - Returns: the points (sorted lexicographically) and `truncated`, true when more exist.
+    public func fixedPoints(upTo limit: Int) -> (points: [[Int]], truncated: Bool) {
+        let limit = max(0, limit)
+        var search = FixedPointSearch(model: self)
+        var points: [[Int]] = []
+        let found = search.run(limit: limit == .max ? .max : limit + 1) { points.append($0) }
+        let truncated = found > limit
+        if truncated { points.removeLast() }
+        return (points.sorted { $0.lexicographicallyPrecedes($1) }, truncated)
+    }
 }
 
 /// The state of the fixed-point search.

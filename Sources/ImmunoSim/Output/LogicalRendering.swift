@@ -37,15 +37,19 @@ extension LogicalAttractors {
     }
 }
 
-/// JSON for fixed points: `{"nodes": [ids], "fixedpoints": [[levels], …]}`.
-public func fixedPointsJSON(nodes: [String], fixedPoints: [[Int]]) -> String {
+/// JSON for fixed points: `{"nodes": [ids], "fixedpoints": [[levels], …], "count": N, "truncated": B}`,
+/// where `count` is the number listed and `truncated` is true when a limit cut the list.
+public func fixedPointsJSON(nodes: [String], fixedPoints: [[Int]], truncated: Bool = false) -> String {
     "{\"nodes\": \(jsonStringArray(nodes)),\n \"fixedpoints\": [\n"
-        + fixedPoints.map { "  " + jsonIntArray($0) }.joined(separator: ",\n") + "\n]}\n"
+        + fixedPoints.map { "  " + jsonIntArray($0) }.joined(separator: ",\n")
+        + "\n],\n \"count\": \(fixedPoints.count),\n \"truncated\": \(truncated)}\n"
 }
 
-/// Text for fixed points: the nodes on in each.
-public func fixedPointsText(nodes: [String], fixedPoints: [[Int]]) -> String {
-    var lines = ["\(fixedPoints.count) fixed point\(fixedPoints.count == 1 ? "" : "s")"]
+/// Text for fixed points: the nodes on in each. A truncated list (the search stopped at a limit
+/// and more exist) says so in its first line: `5 fixed points (first 5; more exist)`.
+public func fixedPointsText(nodes: [String], fixedPoints: [[Int]], truncated: Bool = false) -> String {
+    var lines = ["\(fixedPoints.count) fixed point\(fixedPoints.count == 1 ? "" : "s")"
+        + (truncated ? " (first \(fixedPoints.count); more exist)" : "")]
     for (k, state) in fixedPoints.enumerated() { lines.append("#\(k + 1): " + describeState(state, nodes: nodes)) }
     return lines.joined(separator: "\n") + "\n"
 }

@@ -49,6 +49,26 @@ struct Arguments: Sendable {
         return number
     }
 
+    /// The value of an integer option that must be at least `minimum`, or `defaultValue`; a
+    /// non-integer or a smaller value is a usage error naming the option.
+    func int(_ name: String, default defaultValue: Int, atLeast minimum: Int) throws -> Int {
+        let number = try int(name, default: defaultValue)
+        guard number >= minimum else {
+            throw CLIError.usage("--\(name) must be at least \(minimum), got '\(value(name) ?? String(number))'")
+        }
+        return number
+    }
+
+    /// The value of a seed-like option (an unsigned 64-bit integer), or `defaultValue`; a negative,
+    /// non-numeric or too large value is a usage error naming the option.
+    func uint64(_ name: String, default defaultValue: UInt64) throws -> UInt64 {
+        guard let text = value(name) else { return defaultValue }
+        guard let number = UInt64(text) else {
+            throw CLIError.usage("--\(name) expects a non-negative integer (0...\(UInt64.max)), got '\(text)'")
+        }
+        return number
+    }
+
     /// The value of a numeric option, or `defaultValue`.
     func double(_ name: String, default defaultValue: Double) throws -> Double {
         guard let text = value(name) else { return defaultValue }

@@ -1,3 +1,4 @@
+import Foundation
 import ImmunoGraph
 import ImmunoSim
 
@@ -41,25 +42,52 @@ let attractorsCommand = Command(
     }
 )
 
-/// `immunosim fixedpoints MODEL [--json]`.
+/// The most fixed points `fixedpoints` lists without `--limit`; beyond it the command fails and
+/// suggests `--limit N` or `--count` (a list that size is unreadable and its memory unbounded).
+let fixedPointListCap = 100_000
+
+/// `immunosim fixedpoints MODEL [--json] [--limit N | --count]`.
 let fixedPointsCommand = Command(
     name: "fixedpoints",
     summary: "List every logical fixed point of a model, by a propagating search (no state enumeration).",
-    usage: "MODEL [--json] [--knockout ID]... [--overexpress ID]... [--limit N]",
+    usage: "MODEL [--json] [--limit N | --count] [--knockout ID]... [--overexpress ID]...",
     options: [
-        OptionSpec(name: "json", help: "Print JSON: {nodes, fixedpoints: [[levels], ...]}."),
-        OptionSpec(name: "limit", value: "N", help: "Stop after N fixed points (default: all)."),
+        OptionSpec(name: "json", help: "Print JSON: {nodes, fixedpoints: [[levels], ...], count, truncated}; with --count, {nodes, count}."),
+        OptionSpec(name: "limit", value: "N",
+            help: "List at most N fixed points; if more exist, say so (text: \"(first N; more exist)\", JSON: \"truncated\": true). "
+                + "Without --limit every fixed point is listed, up to \(fixedPointListCap); more than that is an error (exit 1)."),
+        OptionSpec(name: "count", help: "Print only the exact number of fixed points (counted without listing them; fast for millions or more)."),
     ] + logicalModelOptions,
-    examples: ["immunosim fixedpoints model.bnet", "immunosim fixedpoints builtin:flagship --json --knockout PD1"],
-    run: { arguments in
-        let (_, model) = try loadLogicalModel(arguments, command: "fixedpoints")
-        let limit = try arguments.int("limit", default: Int.max)
-        guard limit > 0 else { throw CLIError.usage("--limit must be positive") }
-        let points = model.fixedPoints(limit: limit)
-        let text = arguments.flag("json")
-            ? fixedPointsJSON(nodes: model.nodeIDs, fixedPoints: points)
-            : fixedPointsText(nodes: model.nodeIDs, fixedPoints: points)
+    examples: [
+        "immunosim fixedpoints model.bnet", "immunosim fixedpoints builtin:flagship --json --knockout PD1",
+        "immunosim fixedpoints big.bnet --count", "immunosim fixedpoints big.bnet --limit 10",
+    ],
+    run: { arguments in try runFixedPoints(arguments) }
+)
+
+/// The body of `immunosim fixedpoints`.
+func runFixedPoints(_ arguments: Arguments) throws -> Int32 {
+    let hasLimit = arguments.value("limit") != nil
+    if arguments.flag("count") && hasLimit { throw CLIError.usage("--count and --limit cannot be combined") }
+    let limit = try arguments.int("limit", default: fixedPointListCap, atLeast: 1)
+    let (_, model) = try loadLogicalModel(arguments, command: "fixedpoints")
+    let json = arguments.flag("json")
+    if arguments.flag("count") {
+        let count = model.fixedPointCount()
+        let text = json
+            ? try jsonText(["nodes": model.nodeIDs, "count": NSNumber(value: count)]) + "\n"
+            : "\(count) fixed point\(count == 1 ? "" : "s")\n"
         print(text, terminator: "")
         return 0
     }
-)
+    let (points, truncated) = model.fixedPoints(upTo: limit)
+    if truncated && !hasLimit {
+        throw CLIError.input("\(arguments.positionals[0]) has more than \(fixedPointListCap) fixed points; "
+            + "list the first N with --limit N, or count them all with --count")
+    }
+    let text = json
+        ? fixedPointsJSON(nodes: model.nodeIDs, fixedPoints: points, truncated: truncated)
+        : fixedPointsText(nodes: model.nodeIDs, fixedPoints: points, truncated: truncated)
+    print(text, terminator: "")
+    return 0
+}

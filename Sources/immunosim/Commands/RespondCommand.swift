@@ -62,7 +62,7 @@ let respondCommand = Command(
                 response = try LogicalResponse.response(
                     graph: graph, treated: logical, readouts: readouts.isEmpty ? nil : readouts, policy: policy,
                     update: update == "sync" ? .synchronous : .asynchronous, steps: try arguments.int("steps", default: 100),
-                    seed: UInt64(try arguments.int("seed", default: 0)), initial: initial, tolerance: tolerance)
+                    seed: try arguments.uint64("seed", default: 0), initial: initial, tolerance: tolerance)
             } catch let error as PerturbationError {
                 throw CLIError.input(error.message)
             }

@@ -46,6 +46,7 @@ func runScreen(_ arguments: Arguments) throws -> Int32 {
     guard steps >= 1 else { throw CLIError.usage("--steps must be at least 1") }
     let threads = try arguments.int("threads", default: ProcessInfo.processInfo.activeProcessorCount)
     guard threads >= 1 else { throw CLIError.usage("--threads must be at least 1") }
+    _ = try arguments.int("top", default: 25, atLeast: 0)  // checked before the (long) screen runs
     let shard: ShardSpec?
     do {
         shard = try arguments.value("shard").map { try ShardSpec(parsing: $0) }

@@ -25,7 +25,7 @@ enum ScreenOutput {
         } else if arguments.flag("csv") {
             print(csv(result, ranking: ranking))
         } else {
-            print(table(result, ranking: ranking, goal: goal, top: try arguments.int("top", default: 25)))
+            print(table(result, ranking: ranking, goal: goal, top: try arguments.int("top", default: 25, atLeast: 0)))
         }
         return 0
     }

@@ -93,7 +93,7 @@ func runSimulate(_ arguments: Arguments) throws -> Int32 {
             let perturbations = background + (try scenario.logicalPerturbations(in: graph, horizon: steps + 1))
             run = try LogicalRun(
                 graph: graph, policy: policy, update: update == "sync" ? .synchronous : .asynchronous, steps: steps,
-                seed: UInt64(try arguments.int("seed", default: 0)), perturbations: perturbations, initial: initial)
+                seed: try arguments.uint64("seed", default: 0), perturbations: perturbations, initial: initial)
         } catch let error as PerturbationError {
             throw CLIError.input(error.message)
         }

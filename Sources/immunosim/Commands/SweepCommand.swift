@@ -34,13 +34,20 @@ func runSweep(_ arguments: Arguments) throws -> Int32 {
     func list(_ name: String) throws -> [Double]? {
         guard let text = arguments.value(name) else { return nil }
         let values = text.split(separator: ",").map { Double($0.trimmingCharacters(in: .whitespaces)) }
-        guard !values.isEmpty, values.allSatisfy({ $0 != nil }) else {
+        guard !values.isEmpty, values.allSatisfy({ $0?.isFinite == true }) else {
             throw CLIError.usage("--\(name) expects comma-separated numbers, got '\(text)'")
         }
         return values.compactMap { $0 }
     }
     let doses = try list("doses")
-    let starts = try list("starts")
+    let starts = try list("starts").map { values -> [Int] in
+        // Whole step numbers only: Int(Double) traps on values beyond Int's range.
+        let steps = values.compactMap { Int(exactly: $0) }
+        guard steps.count == values.count else {
+            throw CLIError.usage("--starts expects comma-separated whole step numbers, got '\(arguments.value("starts") ?? "")'")
+        }
+        return steps
+    }
     guard (doses == nil) != (starts == nil) else { throw CLIError.usage("give exactly one of --doses and --starts") }
     let steps = try arguments.int("steps", default: 200)
     guard steps >= 1 else { throw CLIError.usage("--steps must be at least 1") }
@@ -56,7 +63,7 @@ func runSweep(_ arguments: Arguments) throws -> Int32 {
                 curves.append(try model.doseResponse(scenario, therapy: swept, doses: doses, readout: readout, at: .step(steps)))
             } else if let starts {
                 curves.append(try model.startResponse(
-                    scenario, therapy: swept, starts: starts.map { Int($0) }, readout: readout, at: .step(steps)))
+                    scenario, therapy: swept, starts: starts, readout: readout, at: .step(steps)))
             }
         }
     } catch let error as PerturbationError {
