@@ -30,43 +30,17 @@ extension Hypothesis {
                 armLevels[arm] = value
                 return value
             }
-            return try expectations.map { expectation -> Verdict.Outcome in
-                let node = expectation.node
-                let i = graph.index(of: node) ?? 0
-                switch expectation {
-                case .direction(_, let expected):
-                    guard let r = response[node] else { throw PerturbationError(graph.unknownNodeMessage(node)) }
-                    return .init(expectation: expectation.description, holds: r.direction == expected,
-                        observed: "\(node) \(format(r.baseline)) -> \(format(r.treated)) (\(signed(r.delta)), \(r.direction.rawValue))",
-                        effect: r.delta, chain: nil)
-                case .level(_, let low, let high, _):
-                    let value = try levels(therapies)[i]
-                    let ok = (low.map { value >= $0 } ?? true) && (high.map { value <= $0 } ?? true)
-                    return .init(expectation: expectation.description, holds: ok, observed: "\(node) = \(format(value))", effect: value, chain: nil)
-                case .comparison(_, let arm, let relation, let other, let margin):
-                    let a = try levels(arm)[i], b = try levels(other)[i]
-                    let difference = a - b
-                    let ok = relation == .lowerThan ? difference < -margin : difference > margin
-                    return .init(expectation: expectation.description, holds: ok,
-                        observed: "\(node) \(format(a)) vs \(format(b)) (difference \(signed(difference)))", effect: difference, chain: nil)
-                case .timeCourse(_, let transient):
-                    guard let r = response[node] else { throw PerturbationError(graph.unknownNodeMessage(node)) }
-                    let moved = r.firstStep != nil
-                    let ok = moved && r.isTransient == transient
-                    let what = !moved ? "never moved" : r.isTransient ? "transient (first moved at step \(r.firstStep ?? 0))" : "sustained (\(signed(r.delta)))"
-                    return .init(expectation: expectation.description, holds: ok, observed: "\(node) \(what)", effect: r.delta, chain: nil)
-                }
-            }
+            return try outcomes(in: graph, response: response, treatedLevels: { _ in try levels(therapies) }, armLevels: levels)
         }
         let seed = robustness?.seed ?? 1
-        var outcomes = try evaluate(seed: seed)
+        var results = try evaluate(seed: seed)
         for (k, expectation) in expectations.enumerated() {
             if case .direction(let node, let expected) = expectation {
-                outcomes[k].chain = try structuralChain(to: node, predicting: expected, in: graph, scenario: treated)
+                results[k].chain = try structuralChain(to: node, predicting: expected, in: graph, scenario: treated)
             }
         }
         var verdict = Verdict(
-            name: name, holds: outcomes.allSatisfy(\.holds), outcomes: outcomes, passFraction: nil, confidenceInterval: nil,
+            name: name, holds: results.allSatisfy(\.holds), outcomes: results, passFraction: nil, confidenceInterval: nil,
             variants: nil, required: nil, explanations: [], expectationKinds: expectations.map(\.kind))
         if let robustness {
             guard robustness.variants > 0, (0...1).contains(robustness.required) else {
@@ -76,12 +50,7 @@ extension Hypothesis {
             for v in 0..<robustness.variants where try evaluate(seed: CompiledGradedModel.ensembleSeed(robustness.seed, run: v)).allSatisfy(\.holds) {
                 passed += 1
             }
-            let fraction = Double(passed) / Double(robustness.variants)
-            verdict.passFraction = fraction
-            verdict.confidenceInterval = Verdict.wilsonInterval(successes: passed, trials: robustness.variants)
-            verdict.variants = robustness.variants
-            verdict.required = robustness.required
-            verdict.holds = verdict.holds && fraction >= robustness.required
+            verdict.record(passed: passed, of: robustness)
         }
         return verdict
     }

@@ -28,9 +28,8 @@ extension Hypothesis {
                 outcomes[k].chain = (explanation.chains + explanation.opposingChains).first { $0.predicts == expected }?.text
             }
         }
-        var holds = outcomes.allSatisfy(\.holds)
         var verdict = Verdict(
-            name: name, holds: holds, outcomes: outcomes, passFraction: nil, confidenceInterval: nil, variants: nil,
+            name: name, holds: outcomes.allSatisfy(\.holds), outcomes: outcomes, passFraction: nil, confidenceInterval: nil, variants: nil,
             required: nil, explanations: explanations, expectationKinds: expectations.map(\.kind))
         if let robustness {
             guard robustness.variants > 0, (0...1).contains(robustness.required), robustness.jitter >= 0 else {
@@ -41,13 +40,7 @@ extension Hypothesis {
                 let variant = model.jittered(amount: robustness.jitter, seed: CompiledGradedModel.ensembleSeed(robustness.seed, run: v))
                 if try evaluate(on: variant, treated: treated).allSatisfy(\.holds) { passed += 1 }
             }
-            let fraction = Double(passed) / Double(robustness.variants)
-            verdict.passFraction = fraction
-            verdict.confidenceInterval = Verdict.wilsonInterval(successes: passed, trials: robustness.variants)
-            verdict.variants = robustness.variants
-            verdict.required = robustness.required
-            holds = holds && fraction >= robustness.required
-            verdict.holds = holds
+            verdict.record(passed: passed, of: robustness)
         }
         return verdict
     }
@@ -71,7 +64,21 @@ extension Hypothesis {
             treatedLevels[time] = value
             return value
         }
-        return try expectations.map { expectation -> Verdict.Outcome in
+        return try outcomes(
+            in: graph, response: response, treatedLevels: { try levels(at: $0 ?? readAt) },
+            armLevels: { arm in
+                try model.read(try model.inputs(for: scenario(in: graph, therapies: arm, reference: treated.model)), at: readAt).levels
+            })
+    }
+
+    /// Evaluates every expectation from what an engine read: the treated arm's `response`, the
+    /// treated levels at a time (`nil`: the hypothesis's readout time), and the levels of any arm
+    /// (therapy specs). Shared by the graded and the logical checks.
+    func outcomes(
+        in graph: MechanismGraph, response: Response, treatedLevels: (ReadoutTime?) throws -> [Double],
+        armLevels: ([String]) throws -> [Double]
+    ) throws -> [Verdict.Outcome] {
+        try expectations.map { expectation -> Verdict.Outcome in
             let node = expectation.node
             let i = graph.index(of: node) ?? 0
             switch expectation {
@@ -81,12 +88,11 @@ extension Hypothesis {
                     observed: "\(node) \(format(r.baseline)) -> \(format(r.treated)) (\(signed(r.delta)), \(r.direction.rawValue))",
                     effect: r.delta, chain: nil)
             case .level(_, let low, let high, let time):
-                let value = try levels(at: time ?? readAt)[i]
+                let value = try treatedLevels(time)[i]
                 let ok = (low.map { value >= $0 } ?? true) && (high.map { value <= $0 } ?? true)
                 return .init(expectation: expectation.description, holds: ok, observed: "\(node) = \(format(value))", effect: value, chain: nil)
             case .comparison(_, let arm, let relation, let other, let margin):
-                let a = try model.read(try model.inputs(for: scenario(in: graph, therapies: arm, reference: treated.model)), at: readAt).levels[i]
-                let b = try model.read(try model.inputs(for: scenario(in: graph, therapies: other, reference: treated.model)), at: readAt).levels[i]
+                let a = try armLevels(arm)[i], b = try armLevels(other)[i]
                 let difference = a - b
                 let ok = relation == .lowerThan ? difference < -margin : difference > margin
                 return .init(expectation: expectation.description, holds: ok,
@@ -109,3 +115,16 @@ func format(_ x: Double) -> String {
 }
 
 func signed(_ x: Double) -> String { (x >= 0 ? "+" : "") + format(x) }
+
+extension Verdict {
+    /// Records an ensemble: `passed` of `robustness.variants` variants held; the verdict holds only
+    /// if it held already and the pass fraction reaches `robustness.required`.
+    mutating func record(passed: Int, of robustness: Hypothesis.Robustness) {
+        let fraction = Double(passed) / Double(robustness.variants)
+        passFraction = fraction
+        confidenceInterval = Verdict.wilsonInterval(successes: passed, trials: robustness.variants)
+        variants = robustness.variants
+        required = robustness.required
+        holds = holds && fraction >= robustness.required
+    }
+}
