@@ -3,8 +3,8 @@ import ImmunoGraph
 import ImmunoSim
 
 // Adaptive resistance on builtin:tme (graded engine): anti-PD-1 releases T-cell activation, IFN-γ
-// rises, and the tumour answers with PD-L1 (through IFN-γ) and TIM-3 (on the activated CD8 T
-// cells). Adding anti-TIM-3 or anti-PD-L1 silences one of those brakes. The chains are the
+// rises, and the tumour answers with PD-L1 (through IFN-γ) while the effector activity that was
+// released brings on TIM-3 on the same T cells. Adding anti-TIM-3 or anti-PD-L1 silences one of those brakes. The chains are the
 // explainer's: signed paths through cited edges, ranked by in-silico mediation.
 // `--svg PATH` writes the time courses under anti-PD-1 (e.g. ./out/AdaptiveResistance.svg).
 // Builtin:flagship is the minimal 12-node version of the same two loops.

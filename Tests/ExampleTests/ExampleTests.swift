@@ -53,7 +53,7 @@ struct ExampleTests {
         #expect(text.contains("ANTI_PD1 + ANTI_TIM3 is better than ANTI_PD1 alone"))
         // The chains are the explainer's, confirmed by mediation: PD-L1 through IFN-γ, TIM-3 on CD8 T cells.
         #expect(text.contains("PDL1: ANTI_PD1 -| PD1 -| IFNG -> PDL1  (necessary: IFNG"))
-        #expect(text.contains("TIM3: ANTI_PD1 -| PD1") && text.contains("-> CD8_T -> TIM3  (necessary:"))
+        #expect(text.contains("TIM3: ANTI_PD1 -| PD1 -| CTL_CYTOTOXICITY -> TIM3  (necessary: CTL_CYTOTOXICITY)"))
         #expect(text.contains("TIM-3 still expressed"))
     }
 

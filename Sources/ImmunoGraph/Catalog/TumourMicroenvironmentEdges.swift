@@ -125,10 +125,13 @@ extension TumourMicroenvironment {
             Edge("PDL1", .inhibits, "T_CELL_ACTIVATION", mechanism: .inhibits, weight: 0.15, evidence: cite("S003-22")),
 
             // MARK: TIM-3, LAG-3, TIGIT
-            // Weight 1 (was 0.8): TIM-3 tracks activated CD8 closely enough that the compensatory rise
-            // after PD-1 blockade survives ±20 % parameter jitter in ≥ 90 % of variants (README test).
-            Edge("CD8_T", .activates, "TIM3", mechanism: .upregulates, weight: 1, delay: inducedExpressionDelay, threshold: 0.99,
+            // TIM-3 is on the effector cells (CD8_T) and is brought on by their activity: the
+            // cytolytic activity that PD-1 blockade releases drives the compensatory rise (S003-51).
+            // Weights 0.6 + 0.5 keep the untreated level near that of the former single weight-1 edge.
+            Edge("CD8_T", .activates, "TIM3", mechanism: .upregulates, weight: 0.6, delay: inducedExpressionDelay, threshold: 0.99,
                 evidence: cite("S003-31", "S003-50", "S002-23")),
+            Edge("CTL_CYTOTOXICITY", .activates, "TIM3", mechanism: .upregulates, weight: 0.5, delay: inducedExpressionDelay,
+                threshold: 0.99, evidence: cite("S003-51")),
             Edge("TH1", .activates, "TIM3", mechanism: .upregulates, weight: 0.1, delay: inducedExpressionDelay, evidence: cite("S003-31")),
             // Ligand availability modulates the engagement of TIM-3 that expression (CD8_T, TH1)
             // provides; constant ligands must not switch TIM-3 on by themselves: half weight.
