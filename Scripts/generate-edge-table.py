@@ -52,6 +52,7 @@ def rows():
         weight = parameter(text, "weight", constants)
         delay = parameter(text, "delay", constants)
         threshold = parameter(text, "threshold", constants)
+        hill = parameter(text, "hill", constants)
         values = []
         if weight is not None and float(weight) != 1:
             values.append(f"weight {weight}")
@@ -59,6 +60,8 @@ def rows():
             values.append(f"delay {delay}")
         if threshold is not None:
             values.append(f"threshold {threshold}")
+        if hill is not None:
+            values.append(f"Hill {hill}")
         if values:
             arrow = "→" if sign == "activates" else "⊣"
             reason = " ".join(comment).replace("|", "\\|")

@@ -183,10 +183,12 @@ struct ClaimTests {
         #expect(high["TREX1"] > low["TREX1"])
     }
 
-    @Test("C018 TAT induces TREX1 at the in vitro exposure more than at 250 kBq/kg")
+    @Test("C018 TAT induces TREX1 at the in vitro exposure, not at 250 kBq/kg")
     func c018() throws {
         let b = try m.run(), high = try m.run(["TAT": 1]), low = try m.run(["TAT": 0.4])
         #expect(isUp("TREX1", b, high))
+        // The switch (Hill 8 on TAT -> TREX1): the in vivo activity stays below it.
+        #expect(abs(delta("TREX1", b, low)) <= 0.02)
         #expect(high["TREX1"] > low["TREX1"])
     }
 

@@ -1,3 +1,4 @@
+import Foundation
 import ImmunoGraph
 import ImmunoSim
 import Testing
@@ -148,6 +149,29 @@ private func graph(@GraphContentBuilder _ content: () -> [GraphComponent]) throw
             model: "t", therapies: [.node("AB")], initialLevels: [.init(node: "R", level: 0.8)],
             perturbations: [.removeEdge(source: "AB", target: "R")])), steps: 1)
         #expect(abs(removed.level(c, at: 1) - 0.5 * fUntreated) < 1e-12)
+    }
+
+    /// A per-edge Hill exponent: the edge's own n in h(u), the others keep the default.
+    @Test func perEdgeHillExponent() throws {
+        let g = try graph {
+            Node("A"); Node("B"); Node("C"); Node("D")
+            Edge("A", .activates, "C", threshold: 0.5, hill: 4)
+            Edge("B", .activates, "D", threshold: 0.5)
+        }
+        let model = try CompiledGradedModel(g)
+        let start = Scenario(model: "t", initialLevels: [.init(node: "A", level: 0.4), .init(node: "B", level: 0.4)])
+        let t = model.run(try model.inputs(for: start), steps: 1)
+        // C: 0.5 · h₄(0.4) with θ = 0.5; D: 0.5 · h₁(0.4).
+        #expect(abs(t.level(g.index(of: "C")!, at: 1) - 0.5 * hill(0.4, n: 4)) < 1e-12)
+        #expect(abs(t.level(g.index(of: "D")!, at: 1) - 0.5 * hill(0.4)) < 1e-12)
+        #expect(hill(0.4, n: 4) < hill(0.4) / 2)   // steeper: far less below the threshold
+        let bad = try graph { Node("A"); Node("B"); Edge("A", .activates, "B", hill: 9) }
+        #expect(throws: GradedModelError.self) { try CompiledGradedModel(bad) }
+        // The exponent survives the package's JSON and SBML-qual.
+        let json = try JSONFormat.read(try JSONFormat.write(g))
+        #expect(json.edges.first { $0.source == "A" }?.hill == 4)
+        let sbml = try SBMLQualReader.read(Data(SBMLQualWriter.write(g).utf8))
+        #expect(sbml.edges.first { $0.source == "A" }?.hill == 4)
     }
 
     /// A brute-force reference: the documented equations with dictionaries and no delays.

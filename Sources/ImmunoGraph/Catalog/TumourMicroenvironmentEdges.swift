@@ -43,10 +43,12 @@ extension TumourMicroenvironment {
             // Incoherent feed-forward: radiation raises cytosolic DNA, and above a dose per fraction
             // also TREX1, which clears that DNA. EBRT level = Gy per fraction / 20, so 0.55 = 11 Gy,
             // inside the 10-12 Gy threshold (S000-18); fractions under 8-10 Gy (0.4-0.5) stay below.
-            Edge("EBRT", .activates, "TREX1", mechanism: .upregulates, weight: 0.6, threshold: 0.55, evidence: cite("S000-18")),
+            // Hill 8 makes the threshold a switch (a half-saturation constant alone lets every dose
+            // induce some TREX1, and type I IFN would peak at the lowest dose).
+            Edge("EBRT", .activates, "TREX1", mechanism: .upregulates, weight: 0.6, threshold: 0.55, hill: 8, evidence: cite("S000-18")),
             // TAT level 1 = the 50 kBq/mL in vitro exposure that induced TREX1; 250 kBq/kg in vivo
             // (0.4) did not (S000-21), so the threshold sits just under the in vitro exposure.
-            Edge("TAT", .activates, "TREX1", mechanism: .upregulates, weight: 0.1, threshold: 0.9, evidence: cite("S000-21")),
+            Edge("TAT", .activates, "TREX1", mechanism: .upregulates, weight: 0.1, threshold: 0.9, hill: 8, evidence: cite("S000-21")),
             Edge("TREX1", .inhibits, "MTDNA", mechanism: .degrades, evidence: cite("S000-20")),
             Edge("TREX1", .inhibits, "TYPE_I_IFN", mechanism: .inhibits, evidence: cite("S000-19")),
             Edge("TAT", .activates, "DAMPS", mechanism: "induces", evidence: cite("S000-10")),

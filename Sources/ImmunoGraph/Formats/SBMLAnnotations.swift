@@ -58,9 +58,14 @@ public enum SBMLAnnotations {
             evidence.append(Evidence(source: SourceDocument(file: file, doi: b["doi"]), location: b["location"] ?? "",
                 paraphrase: b["paraphrase"] ?? "", strength: strength, record: b["record"]))
         }
+        var hill: Int?
+        if let text = a["hill"] {
+            guard let value = Int(text) else { throw fail(element, "hill '\(text)' is not an integer") }
+            hill = value
+        }
         return Edge(source, sign, target, mechanism: a["mechanism"].map(Mechanism.init(rawValue:)),
-            weight: try number("weight") ?? 1, delay: delay, threshold: try number("threshold"), evidence: evidence,
-            note: a["note"])
+            weight: try number("weight") ?? 1, delay: delay, threshold: try number("threshold"), hill: hill,
+            evidence: evidence, note: a["note"])
     }
 
     /// Evidence from another tool: `bqbiol:isDescribedBy` resources, paraphrased by the input's notes.
@@ -152,7 +157,8 @@ public enum SBMLAnnotations {
             out += attribute("mechanism", edge.mechanism.rawValue)
             if edge.weight != 1 { out += attribute("weight", "\(edge.weight)") }
             if edge.delay != 0 { out += attribute("delay", "\(edge.delay)") }
-            out += attribute("threshold", edge.threshold.map { "\($0)" }) + attribute("note", edge.note)
+            out += attribute("threshold", edge.threshold.map { "\($0)" }) + attribute("hill", edge.hill.map { "\($0)" })
+            out += attribute("note", edge.note)
             if edge.evidence.isEmpty {
                 out += "/>"
                 continue

@@ -115,7 +115,7 @@ public enum SBMLQualWriter {
                 // A single plain edge (what a bnet or SIF import gives) is fully described by the
                 // input's own attributes: no metaid or ig:edge annotation (a third of the file).
                 let plain = edges.count == 1 && edges.allSatisfy {
-                    $0.mechanism == .regulates && $0.weight == 1 && $0.delay == 0 && $0.threshold == nil
+                    $0.mechanism == .regulates && $0.weight == 1 && $0.delay == 0 && $0.threshold == nil && $0.hill == nil
                         && $0.evidence.isEmpty && $0.note == nil
                 }
                 out += "<qual:input qual:id=\"\(inputID)\"" + (plain ? "" : " metaid=\"meta_\(inputID)\"")

@@ -15,6 +15,10 @@ public struct Edge: Hashable, Sendable {
     /// The source level from which the influence counts: a logical level (≥ 1) for multi-valued
     /// sources, or a fraction in [0, 1) for the graded engine. `nil` means the default (level 1).
     public var threshold: Double?
+    /// The steepness of the graded transfer: the Hill exponent `n` (1…8) of this edge, so that a
+    /// threshold acts as a switch (n = 4: below the threshold almost nothing, above it almost all).
+    /// `nil` means the engine's default exponent. The logical engine ignores it.
+    public var hill: Int?
     /// The evidence for the edge; every edge of the curated catalog has at least one record.
     public var evidence: [Evidence]
     /// A curator's note, e.g. why the same pair has both signs.
@@ -23,7 +27,7 @@ public struct Edge: Hashable, Sendable {
     /// Creates an edge.
     public init(
         _ source: String, _ sign: Sign, _ target: String, mechanism: Mechanism? = nil,
-        weight: Double = 1, delay: Int = 0, threshold: Double? = nil, evidence: [Evidence] = [],
+        weight: Double = 1, delay: Int = 0, threshold: Double? = nil, hill: Int? = nil, evidence: [Evidence] = [],
         note: String? = nil
     ) {
         self.source = source
@@ -33,6 +37,7 @@ public struct Edge: Hashable, Sendable {
         self.weight = weight
         self.delay = delay
         self.threshold = threshold
+        self.hill = hill
         self.evidence = evidence
         self.note = note
     }

@@ -41,7 +41,7 @@ extension Node: Codable {
 
 extension Edge: Codable {
     private enum CodingKeys: String, CodingKey {
-        case source, target, sign, mechanism, weight, delay, threshold, evidence, note
+        case source, target, sign, mechanism, weight, delay, threshold, hill, evidence, note
     }
 
     /// Decodes an edge; `source`, `target` and `sign` are required.
@@ -54,6 +54,7 @@ extension Edge: Codable {
             weight: try c.decodeIfPresent(Double.self, forKey: .weight) ?? 1,
             delay: try c.decodeIfPresent(Int.self, forKey: .delay) ?? 0,
             threshold: try c.decodeIfPresent(Double.self, forKey: .threshold),
+            hill: try c.decodeIfPresent(Int.self, forKey: .hill),
             evidence: try c.decodeIfPresent([Evidence].self, forKey: .evidence) ?? [],
             note: try c.decodeIfPresent(String.self, forKey: .note))
     }
@@ -68,6 +69,7 @@ extension Edge: Codable {
         if weight != 1 { try c.encode(weight, forKey: .weight) }
         if delay != 0 { try c.encode(delay, forKey: .delay) }
         try c.encodeIfPresent(threshold, forKey: .threshold)
+        try c.encodeIfPresent(hill, forKey: .hill)
         if !evidence.isEmpty { try c.encode(evidence, forKey: .evidence) }
         try c.encodeIfPresent(note, forKey: .note)
     }

@@ -52,10 +52,18 @@ extension CurvePlot {
     /// A plot of dose-response (or start-step) curves of one therapy, one line per readout, with
     /// the untreated baseline of the first readout as a dashed reference.
     public static func sweep(_ curves: [DoseResponseCurve], logarithmicX: Bool = false) -> CurvePlot {
-        var lines = curves.map(\.curve)
-        if let first = curves.first, let baseline = first.points.first?.baseline {
-            let xs = first.points.map(\.parameter)
-            lines.append(Curve(name: "\(first.readout) untreated", x: xs, y: xs.map { _ in baseline }))
+        // Each readout in its palette colour, with its untreated level as a dashed line of the same colour.
+        var lines: [Curve] = []
+        for (k, sweep) in curves.enumerated() {
+            var curve = sweep.curve
+            curve.color = CategoricalPalette.color(k)
+            lines.append(curve)
+        }
+        for (k, sweep) in curves.enumerated() {
+            guard let baseline = sweep.points.first?.baseline else { continue }
+            let xs = sweep.points.map(\.parameter)
+            lines.append(Curve(name: "\(sweep.readout) untreated", x: xs, y: xs.map { _ in baseline },
+                color: CategoricalPalette.color(k), isReference: true))
         }
         let therapy = curves.first?.therapy ?? "therapy"
         let parameter = curves.first?.parameter ?? "dose"

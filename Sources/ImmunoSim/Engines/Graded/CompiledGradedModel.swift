@@ -14,7 +14,8 @@ import Foundation
 ///
 ///     h(u) = u^n (1 + θ^n) / (u^n + θ^n),   u = x_s(t − d),   v = min(1, w · h(u))
 ///
-/// (h(0) = 0, h(θ) = (1 + θ^n)/2, h(1) = 1; `n` = ``GradedParameters/hillExponent``, default 1). Activators
+/// (h(0) = 0, h(θ) = (1 + θ^n)/2, h(1) = 1; `n` = the edge's `hill` when it states one, else
+/// ``GradedParameters/hillExponent``, default 1: with n = 4 a threshold acts as a switch). Activators
 /// and inhibitors combine as independent causes (noisy-OR):
 ///
 ///     A = 1 − ∏_activators (1 − v)      (A = 1 when the node has no activator)
@@ -60,6 +61,10 @@ public struct CompiledGradedModel: Sendable {
     var slotWeight: [Double]
     var slotThetaN: [Double]
     var slotNorm: [Double]
+    /// The Hill exponent of each slot (the edge's `hill`, else the parameters' exponent).
+    var slotHill: [Int32]
+    /// Whether every slot uses the parameters' exponent (the kernel's specialised paths).
+    var uniformHill: Bool
     /// The slot of each graph edge.
     var slotOfEdge: [Int32]
     /// Slots whose source is node i: outSlots[outStart[i]..<outStart[i+1]].
@@ -88,7 +93,6 @@ public struct CompiledGradedModel: Sendable {
         self.graph = graph
         self.parameters = parameters
         let n = graph.nodeCount
-        let n32 = Double(parameters.hillExponent)
         var kind = [Kind](repeating: .signed, count: n)
         var basal = [Double](repeating: parameters.basal, count: n)
         var rate = [Double](repeating: parameters.rate, count: n)
@@ -96,7 +100,7 @@ public struct CompiledGradedModel: Sendable {
         var inStart: [Int32] = [0]
         var actEnd: [Int32] = []
         var slotSource: [Int32] = [], slotDelay: [Int32] = [], slotWeight: [Double] = []
-        var slotThetaN: [Double] = [], slotNorm: [Double] = []
+        var slotThetaN: [Double] = [], slotNorm: [Double] = [], slotHill: [Int32] = []
         var slotOfEdge = [Int32](repeating: 0, count: graph.edgeCount)
         var program: [FuzzyInstruction] = []
         var ruleStart = [Int32](repeating: 0, count: n), ruleEnd = [Int32](repeating: 0, count: n)
@@ -126,6 +130,9 @@ public struct CompiledGradedModel: Sendable {
                 guard edge.delay >= 0 && edge.delay <= 100_000 else {
                     throw GradedModelError("edge \(edge.arrowDescription): delay \(edge.delay) must be in 0...100000")
                 }
+                if let n = edge.hill, !(1...8).contains(n) {
+                    throw GradedModelError("edge \(edge.arrowDescription): Hill exponent \(n) must be in 1...8")
+                }
                 maxDelay = max(maxDelay, edge.delay)
             }
             if node.isTherapy {
@@ -152,7 +159,9 @@ public struct CompiledGradedModel: Sendable {
                     theta = t >= 1 ? (t - 0.5) / Double(max(1, graph.nodes[s].maxLevel)) : t
                     theta = min(0.99, max(0.01, theta))
                 }
-                let thetaN = pow(theta, n32)
+                let n = edge.hill ?? parameters.hillExponent
+                let thetaN = pow(theta, Double(n))
+                slotHill.append(Int32(n))
                 slotOfEdge[e] = Int32(slotSource.count)
                 slotSource.append(Int32(s))
                 slotDelay.append(Int32(edge.delay))
@@ -193,6 +202,8 @@ public struct CompiledGradedModel: Sendable {
         self.slotWeight = slotWeight
         self.slotThetaN = slotThetaN
         self.slotNorm = slotNorm
+        self.uniformHill = slotHill.allSatisfy { Int($0) == parameters.hillExponent }
+        self.slotHill = slotHill
         self.slotOfEdge = slotOfEdge
         self.outStart = outCount
         self.outSlots = outSlots

@@ -111,7 +111,7 @@ extension CompiledGradedModel {
                     let u = history[slotBase[Int(slotDelay[k])] + Int(slotSource[k])]
                     var un = u
                     var p = 1
-                    while p < hill { un *= u; p += 1 }
+                    while p < Int(slotHill[k]) { un *= u; p += 1 }
                     let factor = 1 - min(1, antibodyWeight[j] * (un * slotNorm[k] / (un + slotThetaN[k])))
                     let target = Int(influenceBlockTarget[j])
                     for o in outSlots[Int(outStart[target])..<Int(outStart[target + 1])] { weight[Int(o)] *= factor }
@@ -119,12 +119,13 @@ extension CompiledGradedModel {
             }
             // Specialised copies of the kernel: the Hill power unrolls and, without delays, every
             // edge reads the current state directly.
-            switch (hill, maxDelay == 0) {
+            // hill 0: each slot's own exponent (some edge states one).
+            switch (uniformHill ? hill : 0, maxDelay == 0) {
             case (1, true): step(hill: 1, delayed: false, current: current, next: next, history: &history, targets: &targets, weight: weight, slotBase: slotBase, stack: &stack)
             case (1, false): step(hill: 1, delayed: true, current: current, next: next, history: &history, targets: &targets, weight: weight, slotBase: slotBase, stack: &stack)
             case (2, true): step(hill: 2, delayed: false, current: current, next: next, history: &history, targets: &targets, weight: weight, slotBase: slotBase, stack: &stack)
             case (3, true): step(hill: 3, delayed: false, current: current, next: next, history: &history, targets: &targets, weight: weight, slotBase: slotBase, stack: &stack)
-            default: step(hill: hill, delayed: true, current: current, next: next, history: &history, targets: &targets, weight: weight, slotBase: slotBase, stack: &stack)
+            default: step(hill: uniformHill ? hill : 0, delayed: true, current: current, next: next, history: &history, targets: &targets, weight: weight, slotBase: slotBase, stack: &stack)
             }
             let base = next * n
             for (m, modifier) in modifiers.enumerated() {
@@ -181,6 +182,7 @@ extension CompiledGradedModel {
         slotDelay.withUnsafeBufferPointer { delay in
         slotThetaN.withUnsafeBufferPointer { thetaN in
         slotNorm.withUnsafeBufferPointer { norm in
+        slotHill.withUnsafeBufferPointer { slotHill in
         program.withUnsafeBufferPointer { program in
         ruleStart.withUnsafeBufferPointer { ruleStart in
         ruleEnd.withUnsafeBufferPointer { ruleEnd in
@@ -190,7 +192,8 @@ extension CompiledGradedModel {
                 let u = h[(delayed ? sb[Int(delay[k])] : cur) + Int(source[k])]
                 var un = u
                 var p = 1
-                while p < hill { un *= u; p += 1 }
+                let n = hill > 0 ? hill : Int(slotHill[k])
+                while p < n { un *= u; p += 1 }
                 return min(1, w[k] * (un * norm[k] / (un + thetaN[k])))
             }
             for i in 0..<n {
@@ -251,6 +254,6 @@ extension CompiledGradedModel {
                 target[i] = f
                 h[out + i] = x + rate[i] * (f - x)
             }
-        }}}}}}}}}}}}}}}}}
+        }}}}}}}}}}}}}}}}}}
     }
 }

@@ -8,13 +8,16 @@ public struct Curve: Sendable, Equatable {
     public var y: [Double]
     /// The colour, or `nil` for the next palette colour.
     public var color: RGBColor?
+    /// A reference line (an untreated level): dashed and without markers.
+    public var isReference: Bool
 
     /// Creates a curve from parallel arrays.
-    public init(name: String, x: [Double], y: [Double], color: RGBColor? = nil) {
+    public init(name: String, x: [Double], y: [Double], color: RGBColor? = nil, isReference: Bool = false) {
         self.name = name
         self.x = x
         self.y = y
         self.color = color
+        self.isReference = isReference
     }
 }
 
@@ -84,7 +87,8 @@ public struct CurvePlot: Sendable {
         let color = { (i: Int) in self.curves[i].color ?? CategoricalPalette.color(i) }
         let legend = Legend(title: nil, entries: curves.indices.map { i in
             Legend.Entry(label: curves[i].name, swatch: .line(color(i),
-                marker: showMarkers ? MarkerShape.forSeries(i) : nil, dash: nil, width: style.lineWidth))
+                marker: showMarkers && !curves[i].isReference ? MarkerShape.forSeries(i) : nil,
+                dash: curves[i].isReference ? "6 3" : nil, width: style.lineWidth))
         }, style: style)
         let legendSize = legend.size
 
@@ -117,7 +121,7 @@ public struct CurvePlot: Sendable {
                 }
                 let point = (x.pixel(vx), y.pixel(vy))
                 points.append(point)
-                if showMarkers {
+                if showMarkers && !curve.isReference {
                     markers.append(MarkerShape.forSeries(i).element(x: point.0, y: point.1, size: 8, color: color(i)))
                 }
             }
@@ -125,6 +129,7 @@ public struct CurvePlot: Sendable {
             path.set("stroke", color(i).hex)
             path.set("stroke-width", style.lineWidth)
             path.set("stroke-linejoin", "round")
+            if curve.isReference { path.set("stroke-dasharray", "6 3") }
             data.append(path)
         }
         document.append(SVGElement("g", ["class": "data", "clip-path": "url(#plot-area)"], children: data))
