@@ -102,7 +102,7 @@ struct HardeningCommandTests {
         let result = try run(["info", path])
         #expect(result.status == 1)
         let first = result.stderr.split(separator: "\n").first.map(String.init) ?? ""
-        #expect(first == "immunosim info: error: \(path): the model has 1 error(s): error: A -> Z: target 'Z' is not a node [unknown-endpoint]")
+        #expect(first == "immunosim info: error: \(path): the model has 1 error(s): A -> Z: target 'Z' is not a node [unknown-endpoint]")
     }
 
     // MARK: Empty SIF and JSON syntax errors

@@ -74,7 +74,7 @@ struct FormatsHardeningTests {
         } catch let error as GraphValidationError {
             #expect(error.file == "bad_ref.json")
             let firstLine = error.description.split(separator: "\n").first.map(String.init) ?? ""
-            #expect(firstLine == "bad_ref.json: the model has 1 error(s): error: A -> Z: target 'Z' is not a node [unknown-endpoint]")
+            #expect(firstLine == "bad_ref.json: the model has 1 error(s): A -> Z: target 'Z' is not a node [unknown-endpoint]")
         }
     }
 

@@ -25,7 +25,10 @@ public struct Diagnostic: Hashable, Sendable, Codable, CustomStringConvertible {
         self.message = message
     }
 
-    public var description: String { "\(severity): \(subject): \(message) [\(code)]" }
+    public var description: String { "\(severity): \(located)" }
+
+    /// `SUBJECT: MESSAGE [CODE]`, without the severity (for a line that already says it).
+    public var located: String { "\(subject): \(message) [\(code)]" }
 }
 
 /// The error thrown when a graph fails validation: it lists *every* problem, not the first.
@@ -54,7 +57,7 @@ public struct GraphValidationError: Error, Sendable, CustomStringConvertible {
         let errors = problems.filter { $0.severity == .error }
         var text = (file.map { "\($0): " } ?? "") + "the model has \(errors.count) error(s)"
         guard let first = problems.first else { return text }
-        text += ": " + first.description
+        text += ": " + (first.severity == .error ? first.located : first.description)
         for problem in problems.dropFirst() { text += "\n  " + problem.description }
         return text
     }
