@@ -1,7 +1,8 @@
 /// Adapters from engine and screen results to the SVG figures.
 extension ScreenResult {
     /// A candidate × candidate heatmap of the effect on readout `readout` (treated − baseline):
-    /// cell (i, j) is the pair i + j, the diagonal the single candidate; pairs not run are blank.
+    /// cell (i, j) below the diagonal is the pair i + j (each pair once), the diagonal the single
+    /// candidate; cells above the diagonal and pairs not run are blank.
     /// Only the `top` candidates with the best single effect for `goal` are shown, best first.
     public func pairHeatmap(goal: ScreenGoal = .decrease, readout: Int = 0, top: Int = 20) -> Heatmap {
         var single: [ScreenCandidate: Double] = [:]
@@ -17,15 +18,20 @@ extension ScreenResult {
             let eb = sign * (single[b.element] ?? .infinity)
             return ea != eb ? ea < eb : a.offset < b.offset
         }.map(\.element).prefix(top)
-        let values = order.map { a in
-            order.map { b in a == b ? (single[a] ?? .nan) : (pair[[a, b]] ?? .nan) }
+        let candidates = Array(order)
+        let values = candidates.indices.map { i in
+            candidates.indices.map { j in
+                i == j ? (single[candidates[i]] ?? .nan) : i > j ? (pair[[candidates[i], candidates[j]]] ?? .nan) : .nan
+            }
         }
         let labels = order.map(\.description)
         let name = plan.readouts[readout]
-        return Heatmap(
-            title: "Δ \(name): pairs (diagonal: single), top \(order.count) by single effect",
+        var heatmap = Heatmap(
+            title: "Δ \(name): pairs below the diagonal, singles on it; top \(order.count) by single effect",
             rowLabels: labels, columnLabels: labels, values: values, coloring: .diverging(),
             valueLabel: "Δ \(name)", showValues: order.count <= 14)
+        heatmap.lowerTriangle = true
+        return heatmap
     }
 }
 

@@ -30,6 +30,9 @@ let infoCommand = Command(
                 drawn = graph.neighbourhood(of: [i], radius: try arguments.int("radius", default: 2))
             }
             try writeOutput(NetworkDiagram(graph: drawn, title: drawn.name).svg(), to: path)
+            if drawn.nodeCount > 40 {
+                printError("note: \(drawn.nodeCount) nodes make a dense drawing; --around ID --radius 1 draws a readable neighbourhood")
+            }
         }
         let loops = graph.feedbackLoops(maxLength: maxLength, limit: 1000)
         var kinds: [String: Int] = [:]

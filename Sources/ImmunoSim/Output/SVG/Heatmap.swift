@@ -34,6 +34,9 @@ public struct Heatmap: Sendable {
     public var valueLabel: String?
     /// Whether each cell shows its value (values shrink to fit and are dropped below 7 px).
     public var showValues: Bool
+    /// Draw only the cells on and below the diagonal (a symmetric matrix such as pairs × pairs);
+    /// cells above it are left empty rather than hatched as missing.
+    public var lowerTriangle = false
     /// Decimals of printed values.
     public var valueDecimals: Int
     /// The side of a cell in pixels.
@@ -106,7 +109,9 @@ public struct Heatmap: Sendable {
 
         var bar = ColorBar(scale: scale, title: valueLabel, style: style)
         bar.gradientID = "heatmap-scale"
-        let hasMissing = (0..<rows).contains { r in (0..<columns).contains { !value(row: r, column: $0).isFinite } }
+        let hasMissing = (0..<rows).contains { r in
+            (0..<columns).contains { c in !(lowerTriangle && c > r) && !value(row: r, column: c).isFinite }
+        }
         let barX = grid.maxX + 20
         let barHeight = max(80, min(220, grid.height))
         let missingWidth = hasMissing ? 18 + TextMetrics.width(of: "no data", fontSize: labelSize) : 0
@@ -137,7 +142,7 @@ public struct Heatmap: Sendable {
         var cells: [SVGElement] = []
         var texts: [SVGElement] = []
         for r in 0..<rows {
-            for c in 0..<columns {
+            for c in 0..<columns where !(lowerTriangle && c > r) {
                 let v = value(row: r, column: c)
                 let box = Box(x: grid.x + Double(c) * cellSize, y: grid.y + Double(r) * cellSize,
                     width: cellSize, height: cellSize)
