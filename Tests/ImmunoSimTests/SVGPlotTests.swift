@@ -1,3 +1,4 @@
+import Foundation
 import ImmunoSim
 import Testing
 
@@ -107,5 +108,21 @@ import Testing
         let size = Double(shrunk.first.flatMap { Self.attribute("font-size", of: $0) } ?? "") ?? 99
         #expect(size < PlotStyle().annotationSize && size >= 7)
         #expect(valueTexts(12).isEmpty)
+    }
+
+    @Test func lowerTriangleHeatmapDrawsEachPairOnce() {
+        let nan = Double.nan
+        var heatmap = Heatmap(rowLabels: ["a", "b", "c"], columnLabels: ["a", "b", "c"],
+            values: [[-0.1, nan, nan], [-0.2, -0.1, nan], [-0.3, nan, 0.05]])
+        heatmap.lowerTriangle = true
+        let svg = heatmap.svg()
+        // 6 cells on and below the diagonal; the one pair not run (c + b) is hatched (plus the
+        // legend's "no data" swatch), nothing above the diagonal.
+        #expect(svg.components(separatedBy: "class=\"cell\"").count - 1 == 6)
+        #expect(svg.components(separatedBy: "url(#hatch)").count - 1 == 2)
+        heatmap.values[2][1] = -0.2
+        #expect(!heatmap.svg().contains("url(#hatch)"))   // the blank upper triangle is not "no data"
+        heatmap.lowerTriangle = false
+        #expect(heatmap.svg().components(separatedBy: "class=\"cell\"").count - 1 == 9)
     }
 }
