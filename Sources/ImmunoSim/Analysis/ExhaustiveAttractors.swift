@@ -1,3 +1,5 @@
+import Dispatch
+
 extension LogicalModel {
     /// Every synchronous attractor of the model with its basin size, by enumerating all states
     /// (every node not held by a permanent clamp is free, inputs included).
@@ -17,45 +19,21 @@ extension LogicalModel {
         let size = space.size
         var successor = [UInt32](repeating: 0, count: size)
         let width = 8
-        var kernel = LogicalKernel(program: program, width: width)
-        let nextPlane = program.nextPlane
-        var base = 0
-        while base < size {
-            space.load(block: base, into: &kernel)
-            kernel.evaluate()
-            let blockEnd = min(base + 64 * width, size)
-            if space.isBoolean {
-                successor.withUnsafeMutableBufferPointer { succ in
-                    for s in base..<blockEnd { succ[s] = 0 }
-                    for (j, node) in space.free.enumerated() {
-                        let r = Int(nextPlane[program.planeStart[node] - LogicalProgram.firstPlane]) * width
-                        for w in 0..<width {
-                            var word = kernel.registers[r + w]
-                            let offset = base + w * 64
-                            while word != 0 {
-                                let bit = word.trailingZeroBitCount
-                                if offset + bit < size { succ[offset + bit] |= UInt32(1) << UInt32(j) }
-                                word &= word &- 1
-                            }
-                        }
-                    }
-                }
-            } else {
-                for s in base..<blockEnd {
-                    let w = (s - base) >> 6, shift = UInt64((s - base) & 63)
-                    var index = 0
-                    for (j, node) in space.free.enumerated() {
-                        var level = 0
-                        let start = program.planeStart[node] - LogicalProgram.firstPlane
-                        for k in 0..<maxLevels[node] {
-                            level += Int((kernel.registers[Int(nextPlane[start + k]) * width + w] >> shift) & 1)
-                        }
-                        index += level * space.strides[j]
-                    }
-                    successor[s] = UInt32(index)
+        let blockStates = 64 * width
+        let blocks = (size + blockStates - 1) / blockStates
+        // The successor of every state is independent of every other: the blocks are split into
+        // contiguous halves computed on two threads, each with its own kernel, writing disjoint
+        // ranges. The array is the same whatever the number of threads.
+        let workers = blocks >= 64 ? 2 : 1
+        successor.withUnsafeMutableBufferPointer { buffer in
+            let succ = DisjointWrites(buffer: buffer)
+            DispatchQueue.concurrentPerform(iterations: workers) { worker in
+                var kernel = LogicalKernel(program: program, width: width)
+                let first = blocks * worker / workers, last = blocks * (worker + 1) / workers
+                for block in first..<last {
+                    successors(ofBlock: block * blockStates, size: size, space: space, kernel: &kernel, into: succ.buffer)
                 }
             }
-            base += 64 * width
         }
         // Walk the functional graph. Bits 31 (resolved: the low bits are then the attractor's
         // index) and 30 (on the current path) of each entry mark states, so a step of the walk
@@ -106,4 +84,49 @@ extension LogicalModel {
         }
         return LogicalAttractors(nodes: nodeIDs, attractors: attractors)
     }
+
+    /// Fills `succ[base ..< base + 64·width]` with the successor index of each state of one block.
+    private func successors(
+        ofBlock base: Int, size: Int, space: StateSpace, kernel: inout LogicalKernel, into succ: UnsafeMutableBufferPointer<UInt32>
+    ) {
+        let width = kernel.width
+        let nextPlane = program.nextPlane
+        space.load(block: base, into: &kernel)
+        kernel.evaluate()
+        let blockEnd = min(base + 64 * width, size)
+        if space.isBoolean {
+            for s in base..<blockEnd { succ[s] = 0 }
+            for (j, node) in space.free.enumerated() {
+                let r = Int(nextPlane[program.planeStart[node] - LogicalProgram.firstPlane]) * width
+                for w in 0..<width {
+                    var word = kernel.registers[r + w]
+                    let offset = base + w * 64
+                    while word != 0 {
+                        let bit = word.trailingZeroBitCount
+                        if offset + bit < size { succ[offset + bit] |= UInt32(1) << UInt32(j) }
+                        word &= word &- 1
+                    }
+                }
+            }
+        } else {
+            for s in base..<blockEnd {
+                let w = (s - base) >> 6, shift = UInt64((s - base) & 63)
+                var index = 0
+                for (j, node) in space.free.enumerated() {
+                    var level = 0
+                    let start = program.planeStart[node] - LogicalProgram.firstPlane
+                    for k in 0..<maxLevels[node] {
+                        level += Int((kernel.registers[Int(nextPlane[start + k]) * width + w] >> shift) & 1)
+                    }
+                    index += level * space.strides[j]
+                }
+                succ[s] = UInt32(index)
+            }
+        }
+    }
+}
+
+/// A buffer that concurrent workers write in disjoint ranges (no element is touched by two).
+struct DisjointWrites<Element>: @unchecked Sendable {
+    let buffer: UnsafeMutableBufferPointer<Element>
 }
