@@ -109,10 +109,7 @@ extension CompiledGradedModel {
                 for (j, slot) in influenceBlockSlot.enumerated() where antibodyWeight[j] > 0 {
                     let k = Int(slot)
                     let u = history[slotBase[Int(slotDelay[k])] + Int(slotSource[k])]
-                    var un = u
-                    var p = 1
-                    while p < Int(slotHill[k]) { un *= u; p += 1 }
-                    let factor = 1 - min(1, antibodyWeight[j] * (un * slotNorm[k] / (un + slotThetaN[k])))
+                    let factor = 1 - Self.transfer(u, n: Int(slotHill[k]), weight: antibodyWeight[j], norm: slotNorm[k], thetaN: slotThetaN[k])
                     let target = Int(influenceBlockTarget[j])
                     for o in outSlots[Int(outStart[target])..<Int(outStart[target + 1])] { weight[Int(o)] *= factor }
                 }
@@ -149,6 +146,15 @@ extension CompiledGradedModel {
             let more = history.withUnsafeBufferPointer { observe(t + 1, UnsafeBufferPointer(rebasing: $0[base..<(base + n)])) }
             if !more { return }
         }
+    }
+
+    /// An edge's transfer v = min(1, w · uⁿ(1 + θⁿ)/(uⁿ + θⁿ)), with `norm` = 1 + θⁿ.
+    @inline(__always)
+    static func transfer(_ u: Double, n: Int, weight: Double, norm: Double, thetaN: Double) -> Double {
+        var un = u
+        var p = 1
+        while p < n { un *= u; p += 1 }
+        return min(1, weight * (un * norm / (un + thetaN)))
     }
 
     private func applyDrivers(_ inputs: GradedInputs, step: Int, to state: inout [Double]) {
@@ -190,11 +196,7 @@ extension CompiledGradedModel {
             let out = next * n
             @inline(__always) func transfer(_ k: Int) -> Double {
                 let u = h[(delayed ? sb[Int(delay[k])] : cur) + Int(source[k])]
-                var un = u
-                var p = 1
-                let n = hill > 0 ? hill : Int(slotHill[k])
-                while p < n { un *= u; p += 1 }
-                return min(1, w[k] * (un * norm[k] / (un + thetaN[k])))
+                return Self.transfer(u, n: hill > 0 ? hill : Int(slotHill[k]), weight: w[k], norm: norm[k], thetaN: thetaN[k])
             }
             for i in 0..<n {
                 let x = h[cur + i]
