@@ -118,11 +118,7 @@ extension CompiledGradedModel {
             // An antibody's target keeps its level (the antibody silences its influence), so
             // freezing that level says nothing: it is an origin here, not a mediator.
             var originNodes = Set(origins.map(\.node))
-            for origin in origins where graph.nodes[origin.node].isTherapy {
-                for e in graph.outEdges(of: origin.node) where graph.edges[e].mechanism == .blocks && graph.edges[e].sign == .inhibits {
-                    originNodes.insert(graph.target(ofEdge: e))
-                }
-            }
+            for origin in origins { originNodes.formUnion(antibodyTargets(of: origin.node)) }
             var candidates: [Int] = []
             for chain in chains.prefix(3) {
                 for id in chain.nodes.dropFirst().dropLast() {

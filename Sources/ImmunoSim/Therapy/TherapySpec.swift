@@ -40,7 +40,9 @@ public enum TherapySpec {
         func fail(_ position: Int, _ message: String) -> TherapySpecError {
             TherapySpecError(spec: spec, position: position + 1, message: message)
         }
-        let marks: Set<Character> = ["@", ":", "/", "~"]
+        // The parts, in the only order they may come.
+        let order: [Character] = ["@", ":", "/", "~"]
+        let marks = Set(order)
         let idEnd = characters.firstIndex(where: { marks.contains($0) }) ?? characters.count
         let id = String(characters[0..<idEnd]).trimmingWhitespace
         guard !id.isEmpty else { throw fail(0, "expected a node identifier before '\(idEnd < characters.count ? characters[idEnd] : "@")'") }
@@ -63,7 +65,6 @@ public enum TherapySpec {
         var seen: Set<Character> = []
         while position < characters.count {
             let mark = characters[position]
-            let order: [Character] = ["@", ":", "/", "~"]
             guard let rank = order.firstIndex(of: mark) else {
                 throw fail(position, "expected '@START', '-STOP', ':DOSE', '/ON+OFF' or '~HALFLIFE', got '\(mark)'")
             }

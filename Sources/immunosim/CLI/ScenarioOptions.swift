@@ -18,10 +18,9 @@ enum ScenarioOptions {
     static let exposureSpec = OptionSpec(
         name: "exposure", help: "Print each therapy's exposure per step (with --format csv: step,exposure) instead of running.")
 
-    /// With `--exposure`, prints the exposure profile of every therapy of `scenario` over
-    /// `steps + 1` steps (a bar chart, or CSV with `csv`) and returns `true`: the command stops there.
-    static func printExposureIfAsked(_ arguments: Arguments, _ scenario: Scenario, steps: Int, csv: Bool) throws -> Bool {
-        guard arguments.flag("exposure") else { return false }
+    /// Prints the exposure profile of every therapy of `scenario` over `steps + 1` steps (a bar
+    /// chart, or CSV with `csv`): what `--exposure` shows instead of running.
+    static func printExposure(of scenario: Scenario, steps: Int, csv: Bool) throws {
         guard !scenario.therapies.isEmpty else { throw CLIError.usage("--exposure needs at least one --therapy") }
         for (k, therapy) in scenario.therapies.enumerated() {
             if k > 0 { print() }
@@ -33,7 +32,6 @@ enum ScenarioOptions {
                 print(therapy.schedule.profileText(steps: steps + 1), terminator: "")
             }
         }
-        return true
     }
 
     /// Builds the scenario from parsed arguments against `graph` (loaded from `reference`).

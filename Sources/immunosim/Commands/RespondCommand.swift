@@ -35,7 +35,8 @@ let respondCommand = Command(
         let reference = arguments.positionals[0]
         let graph = try ModelLoader.load(reference)
         let scenario = try ScenarioOptions.scenario(from: arguments, graph: graph, reference: reference)
-        if try ScenarioOptions.printExposureIfAsked(arguments, scenario, steps: try arguments.int("steps", default: 100), csv: false) {
+        if arguments.flag("exposure") {
+            try ScenarioOptions.printExposure(of: scenario, steps: try arguments.int("steps", default: 100), csv: false)
             return 0
         }
         let tolerance = try arguments.double("tolerance", default: Response.defaultTolerance)

@@ -39,7 +39,7 @@ func runSimulate(_ arguments: Arguments) throws -> Int32 {
 
     if arguments.flag("exposure") {
         let scenario = try ScenarioOptions.scenario(from: arguments, graph: graph, reference: reference)
-        _ = try ScenarioOptions.printExposureIfAsked(arguments, scenario, steps: steps, csv: arguments.value("format") == "csv")
+        try ScenarioOptions.printExposure(of: scenario, steps: steps, csv: arguments.value("format") == "csv")
         return 0
     }
     var nodes: [String]

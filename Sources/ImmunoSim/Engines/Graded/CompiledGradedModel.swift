@@ -215,6 +215,11 @@ public struct CompiledGradedModel: Sendable {
         self.defaultInitialLevels = initial
     }
 
+    /// The nodes whose influence an antibody node `i` blocks (the targets of its antibody edges).
+    func antibodyTargets(of i: Int) -> [Int] {
+        influenceBlockSlot.indices.filter { Int(slotSource[Int(influenceBlockSlot[$0])]) == i }.map { Int(influenceBlockTarget[$0]) }
+    }
+
     /// The rate of node `i` after defaults.
     public func rate(ofNode i: Int) -> Double { rate[i] }
     /// The basal level of node `i` after defaults.
