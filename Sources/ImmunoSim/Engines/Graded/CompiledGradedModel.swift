@@ -85,7 +85,8 @@ public struct CompiledGradedModel: Sendable {
     var diagramRoot: [Int32]
     /// The longest edge delay.
     public private(set) var maxDelay: Int
-    /// Default initial levels: `initialLevel / maxLevel` when stated, else the basal level; therapy nodes 0.
+    /// Default initial levels: `initialLevel / maxLevel` when stated, else the basal level, else 0.5
+    /// for a node with explicit logic (imported models), else the default basal level; therapy nodes 0.
     public private(set) var defaultInitialLevels: [Double]
 
     /// Compiles `graph` with `parameters` for defaults.
@@ -125,7 +126,9 @@ public struct CompiledGradedModel: Sendable {
             if let level = node.initialLevel {
                 initial[i] = min(1, max(0, Double(level) / Double(max(1, node.maxLevel))))
             } else {
-                initial[i] = node.isTherapy ? 0 : basal[i]
+                // A node with explicit logic and no stated level (every imported model's nodes)
+                // starts half on: the mean of MaBoSS's random initial state.
+                initial[i] = node.isTherapy ? 0 : (node.basal == nil && node.levelFunction != nil ? 0.5 : basal[i])
             }
             let edges = Array(graph.inEdges(of: i))
             for e in edges {
@@ -239,10 +242,6 @@ public struct CompiledGradedModel: Sendable {
         self.defaultInitialLevels = initial
     }
 
-    /// The nodes whose influence an antibody node `i` blocks (the targets of its antibody edges).
-    func antibodyTargets(of i: Int) -> [Int] {
-        influenceBlockSlot.indices.filter { Int(slotSource[Int(influenceBlockSlot[$0])]) == i }.map { Int(influenceBlockTarget[$0]) }
-    }
 
     /// The rate of node `i` after defaults.
     public func rate(ofNode i: Int) -> Double { rate[i] }
