@@ -80,7 +80,12 @@ extension Hypothesis {
         return try outcomes(
             in: graph, response: response, treatedLevels: { try levels(at: $0 ?? readAt) },
             armLevels: { arm in
-                try engine.read(try scenario(in: graph, therapies: arm, reference: treated.model), at: readAt).levels
+                var armScenario = try scenario(in: graph, therapies: arm, reference: treated.model)
+                // Nodes the hypothesis's own therapies drive are off in an arm that does not give them.
+                for initial in treated.baseline.initialLevels where !armScenario.initialLevels.contains(where: { $0.node == initial.node }) {
+                    armScenario.initialLevels.append(initial)
+                }
+                return try engine.read(armScenario, at: readAt).levels
             })
     }
 

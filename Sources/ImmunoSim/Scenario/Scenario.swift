@@ -59,9 +59,21 @@ public struct Scenario: Hashable, Sendable, Codable, CustomStringConvertible {
     /// The baseline arm of a response: the scenario without its therapies when it has some (its
     /// perturbations are then context, e.g. a knockout background), else without its
     /// perturbations (a knockout alone is the intervention). The background stays either way.
+    ///
+    /// A node a therapy drives (a therapy node, or an input such as a bnet's `ANTI, ANTI`) starts
+    /// at 0 in the baseline, as it does before the therapy starts: untreated means off, not the
+    /// random start of an imported model's inputs.
     public var baseline: Scenario {
         var copy = self
-        if therapies.isEmpty { copy.perturbations = [] } else { copy.therapies = [] }
+        if therapies.isEmpty {
+            copy.perturbations = []
+        } else {
+            copy.therapies = []
+            for therapy in therapies where !therapy.actsDirectly {
+                guard case .node(let id) = therapy.target, id == therapy.name, case .supply = therapy.mode else { continue }
+                if !copy.initialLevels.contains(where: { $0.node == id }) { copy.initialLevels.append(.init(node: id, level: 0)) }
+            }
+        }
         if let name { copy.name = name + " (baseline)" }
         return copy
     }

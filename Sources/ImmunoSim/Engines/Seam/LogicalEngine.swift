@@ -5,9 +5,9 @@ import Foundation
 /// or multi-valued nodes, read as levels (fractions of each node's maximum) so they compare with
 /// graded levels and stochastic probabilities.
 ///
-/// **Start.** A node starts at its stated initial level, else its basal level rounded, else — a
-/// node with explicit logic, as in every imported model — *on with probability ½* (MaBoSS's random
-/// initial state), else 0. A scenario's initial level `f` (a fraction of the maximum) starts the
+/// **Start.** A node starts at its stated initial level, else its basal level rounded, else — in a
+/// model with explicit rules, as every imported model is — *on with probability ½* (MaBoSS's
+/// random initial state), else 0. A scenario's initial level `f` (a fraction of the maximum) starts the
 /// node at `m·f` rounded at random: level ⌊m·f⌋ + 1 with probability m·f − ⌊m·f⌋ (for a Boolean
 /// node, on with probability `f`). Random starts are drawn per run from the seed.
 ///
@@ -56,9 +56,10 @@ public struct LogicalEngine: SimulationEngine {
         self.update = update
         self.runs = runs
         self.seed = seed
+        let logicalModel = graph.nodes.contains { $0.levelFunction != nil }
         defaultStart = graph.nodes.indices.map { i in
             let node = graph.nodes[i]
-            if node.initialLevel == nil, node.basal == nil, node.levelFunction != nil, !node.isTherapy { return 0.5 }
+            if node.initialLevel == nil, node.basal == nil, logicalModel, !node.isTherapy { return 0.5 }
             return Double(LogicalModel.initialLevel(of: node)) / Double(max(1, node.maxLevel))
         }
     }
@@ -119,7 +120,10 @@ public struct LogicalEngine: SimulationEngine {
     }
 
     /// The seed of run `k`.
-    func runSeed(_ k: Int) -> UInt64 { seed &+ UInt64(k) &* 0x9E37_79B9_7F4A_7C15 }
+    ///
+    /// Mixed (``CompiledGradedModel/ensembleSeed(_:run:)``), not offset: SplitMix streams whose
+    /// seeds differ by its increment are the same stream shifted, which would correlate runs.
+    func runSeed(_ k: Int) -> UInt64 { CompiledGradedModel.ensembleSeed(seed, run: k) }
 
     /// A start state drawn from fractions by randomised rounding.
     static func draw(_ start: [Double], maxLevels: [Int], using rng: inout SeededGenerator) -> [Int] {
