@@ -114,3 +114,28 @@ struct CheckpointToyTests {
         #expect(reading.readAt.contains("400 random starts"))
     }
 }
+
+@Suite("Graded ensembles over random starts")
+struct GradedStartEnsembleTests {
+    @Test func startsAreDrawnFromStartLevelsAndSeeded() throws {
+        // A bistable switch: A and B repress each other; from an exact 0.5 start the graded run
+        // sits on the unstable symmetric point, random starts fall into one state or the other.
+        let graph = try BnetFormat.read("A, !B\nB, !A\nR, R\nC, A & R\n", name: "switch")
+        let model = try CompiledGradedModel(graph)
+        let ensemble = try GradedStartEnsemble(model, starts: 100, seed: 3)
+        let reading = try ensemble.read(Scenario(model: "switch"), at: .step(60))
+        let r = try #require(graph.index(of: "R")), a = try #require(graph.index(of: "A"))
+        // R is an input: its mean is the share of starts with R on (probability ½).
+        #expect(abs(reading.levels[r] - 0.5) < 4 * (0.25 / 100).squareRoot())
+        // A ends near 0 or 1 in most runs: a large spread, where the deterministic run has A = 0.5.
+        #expect(try #require(reading.spread)[a] > 0.3)
+        #expect(abs(try model.read(Scenario(model: "switch"), at: .step(60)).levels[a] - 0.5) < 1e-9)
+        #expect(try ensemble.read(Scenario(model: "switch"), at: .step(60)).levels == reading.levels)
+        // Knocking out B moves A's share of "on" up to 1 (the deterministic 0.5 start agrees here).
+        var knockout = Scenario(model: "switch")
+        knockout.perturbations = [.knockout("B")]
+        let response = try ensemble.response(to: knockout, at: .step(60), readouts: ["A", "C"])
+        #expect(response["A"]?.direction == .up && response["C"]?.direction == .up)
+        #expect(throws: EngineError.self) { try GradedStartEnsemble(model, starts: 0) }
+    }
+}

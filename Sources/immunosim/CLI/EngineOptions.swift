@@ -15,6 +15,7 @@ enum EngineOptions {
         OptionSpec(name: "policy", value: "NAME", help: "Logical rule policy for nodes without rules: inhibitorDominant (default) or threshold."),
         OptionSpec(name: "seed", value: "S", help: "Seed of asynchronous runs and random starts (default 0)."),
         OptionSpec(name: "runs", value: "N", help: "Seeded runs of an asynchronous or randomly started logical reading (default 20)."),
+        OptionSpec(name: "starts", value: "N", help: "Graded: average N runs from random Boolean starts (each node on with its start level as probability; default 1 = one deterministic run)."),
         OptionSpec(name: "warmup", value: "N|steady", help: "Run both arms N steps (or to the untreated steady state) before the interventions start."),
     ]
 
@@ -33,16 +34,23 @@ enum EngineOptions {
         do {
             if logical {
                 guard arguments.value("logic") == nil else { throw CLIError.usage("--logic applies to --semantics graded only") }
+                guard arguments.value("starts") == nil else { throw CLIError.usage("--starts applies to --semantics graded only (logical: --runs)") }
                 let update = try arguments.choice("update", ["sync", "async"], default: "sync")
                 let policy = RulePolicy(name: try arguments.choice("policy", RulePolicy.all.map(\.name), default: RulePolicy.inhibitorDominant.name))
                 return try LogicalEngine(
                     graph, policy: policy, update: update == "sync" ? .synchronous : .asynchronous,
                     runs: try arguments.int("runs", default: 20, atLeast: 1), seed: try arguments.uint64("seed", default: 0))
             }
-            for option in ["update", "policy", "runs", "seed"] where arguments.value(option) != nil {
+            for option in ["update", "policy", "runs"] where arguments.value(option) != nil {
                 throw CLIError.usage("--\(option) applies to --semantics logical only")
             }
-            return try CompiledGradedModel(graph, parameters: GradedParameters(logic: GradedLogic(name: logicName) ?? .multilinear))
+            let model = try CompiledGradedModel(graph, parameters: GradedParameters(logic: GradedLogic(name: logicName) ?? .multilinear))
+            let starts = try arguments.int("starts", default: 1, atLeast: 1)
+            if starts == 1 {
+                guard arguments.value("seed") == nil else { throw CLIError.usage("--seed applies to --semantics logical or --starts N > 1") }
+                return model
+            }
+            return try GradedStartEnsemble(model, starts: starts, seed: try arguments.uint64("seed", default: 0))
         } catch let error as GradedModelError {
             throw CLIError.input(error.message)
         } catch let error as EngineError {

@@ -1,4 +1,28 @@
+import Foundation
 import ImmunoGraph
+
+/// One chunk's sums of an asynchronous reading.
+struct ChunkResult: Sendable {
+    var early: [Double]
+    var late: [Double]
+    var squares: [Double]
+    var course: [Double]
+    init(nodes: Int, ticks: Int) {
+        early = [Double](repeating: 0, count: nodes)
+        late = early
+        squares = early
+        course = [Double](repeating: 0, count: nodes * ticks)
+    }
+}
+
+/// The chunks' results, filled concurrently, read in order.
+final class ChunkResults: @unchecked Sendable {
+    private var parts: [ChunkResult?]
+    private let lock = NSLockLike()
+    init(count: Int) { parts = Array(repeating: nil, count: count) }
+    func set(_ index: Int, _ part: ChunkResult) { lock.withLock { parts[index] = part } }
+    func all() -> [ChunkResult] { lock.withLock { parts.compactMap { $0 } } }
+}
 
 extension LogicalEngine {
     /// Synchronous runs read as attractor averages (or window means), averaged over `runs` starts.
@@ -67,22 +91,43 @@ extension LogicalEngine {
         }
         var doublings = 0
         while true {
+            let ticks = Int(horizon) + 1
+            let lateWindow = fixed ?? (horizon / 2, horizon)
+            let earlyWindow = (horizon / 4, horizon / 2)
+            // Runs in fixed chunks on all cores; chunks are summed in order, so the result is the
+            // same for any number of threads.
+            let chunkSize = 8
+            let chunks = (runs + chunkSize - 1) / chunkSize
+            let results = ChunkResults(count: chunks)
+            let engine = self
+            let window = horizon
+            DispatchQueue.concurrentPerform(iterations: chunks) { c in
+                var part = ChunkResult(nodes: n, ticks: ticks)
+                for k in (c * chunkSize)..<min(runs, (c + 1) * chunkSize) {
+                    var rng = SeededGenerator(seed: engine.runSeed(k))
+                    let initial = Self.draw(start, maxLevels: model.maxLevels, using: &rng)
+                    let run = engine.continuousRun(
+                        model, from: initial, until: window, windows: [earlyWindow, lateWindow], ticks: ticks,
+                        course: &part.course, using: &rng)
+                    for i in 0..<n {
+                        part.early[i] += run[0][i]
+                        part.late[i] += run[1][i]
+                        part.squares[i] += run[1][i] * run[1][i]
+                    }
+                }
+                results.set(c, part)
+            }
             var early = [Double](repeating: 0, count: n)
             var late = [Double](repeating: 0, count: n)
             var squares = [Double](repeating: 0, count: n)
-            let ticks = Int(horizon) + 1
             var course = [Double](repeating: 0, count: ticks * n)
-            let lateWindow = fixed ?? (horizon / 2, horizon)
-            let earlyWindow = (horizon / 4, horizon / 2)
-            for k in 0..<runs {
-                var rng = SeededGenerator(seed: runSeed(k))
-                let initial = Self.draw(start, maxLevels: model.maxLevels, using: &rng)
-                let run = continuousRun(model, from: initial, until: horizon, windows: [earlyWindow, lateWindow], ticks: ticks, course: &course, using: &rng)
+            for part in results.all() {
                 for i in 0..<n {
-                    early[i] += run[0][i]
-                    late[i] += run[1][i]
-                    squares[i] += run[1][i] * run[1][i]
+                    early[i] += part.early[i]
+                    late[i] += part.late[i]
+                    squares[i] += part.squares[i]
                 }
+                for j in course.indices { course[j] += part.course[j] }
             }
             let r = Double(runs)
             let mean = late.map { $0 / r }
@@ -111,7 +156,7 @@ extension LogicalEngine {
     ///
     /// Each visited state lasts its expected residence `1/k` (`k` nodes can move); a state where
     /// none can move lasts until the next clamp change or the horizon.
-    private func continuousRun(
+    func continuousRun(
         _ model: LogicalModel, from initial: [Int], until horizon: Double, windows: [(Double, Double)], ticks: Int,
         course: inout [Double], using rng: inout SeededGenerator
     ) -> [[Double]] {
