@@ -2,7 +2,8 @@
 """Sign agreement of our semantics with MaBoSS on published Boolean models (issue: faithful semantics).
 
 Usage: Scripts/peers/maboss_agreement.py [--immunosim BINARY] [--bbm DIR] [--samples N] [--max-time T]
-                                          [--targets K] [--max-nodes N] [--semantics graded,minmax,sync,async]
+                                          [--targets K] [--max-nodes N] [--runs N]
+                                          [--semantics graded,starts,minmax,sync,async]
 
 For every model in ../shared/models/bbm with at most --max-nodes (64) nodes, K (8) seeded target nodes
 are knocked out and over-expressed. MaBoSS (cmaboss, continuous-time asynchronous Boolean kinetics,
@@ -28,7 +29,9 @@ parser.add_argument("--samples", type=int, default=10000)
 parser.add_argument("--max-time", type=float, default=100)
 parser.add_argument("--targets", type=int, default=8)
 parser.add_argument("--max-nodes", type=int, default=64)
-parser.add_argument("--semantics", default="graded,minmax,sync,async")
+parser.add_argument("--semantics", default="graded,starts,minmax,sync,async",
+                    help="graded (one run from 0.5), starts (graded, mean of --runs random starts), minmax, sync, async")
+parser.add_argument("--runs", type=int, default=400, help="random starts / asynchronous runs of our ensembles")
 parser.add_argument("--models", default="", help="comma-separated model folder prefixes (default: all)")
 args = parser.parse_args()
 
@@ -43,9 +46,10 @@ if not os.path.exists(args.immunosim) or not os.path.isdir(args.bbm):
 
 SEMANTICS = {
     "graded": ["--steady-state", "--steps", "2000"],
+    "starts": ["--steady-state", "--steps", "2000", "--starts", str(args.runs)],
     "minmax": ["--steady-state", "--steps", "2000", "--logic", "minmax"],
-    "sync": ["--semantics", "logical", "--steps", "200", "--runs", "20"],
-    "async": ["--semantics", "logical", "--update", "async", "--steps", "100", "--runs", "40"],
+    "sync": ["--semantics", "logical", "--steps", "200", "--runs", str(args.runs)],
+    "async": ["--semantics", "logical", "--update", "async", "--steps", "100", "--runs", str(args.runs)],
 }
 chosen = [s for s in args.semantics.split(",") if s]
 NAME = re.compile(r"[A-Za-z0-9_.]+")

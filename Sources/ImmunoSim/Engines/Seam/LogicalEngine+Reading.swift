@@ -6,11 +6,14 @@ struct ChunkResult: Sendable {
     var early: [Double]
     var late: [Double]
     var squares: [Double]
+    /// Σ (late − early)² per node: the run-to-run spread of the drift.
+    var driftSquares: [Double]
     var course: [Double]
     init(nodes: Int, ticks: Int) {
         early = [Double](repeating: 0, count: nodes)
         late = early
         squares = early
+        driftSquares = early
         course = [Double](repeating: 0, count: nodes * ticks)
     }
 }
@@ -113,6 +116,7 @@ extension LogicalEngine {
                         part.early[i] += run[0][i]
                         part.late[i] += run[1][i]
                         part.squares[i] += run[1][i] * run[1][i]
+                        part.driftSquares[i] += (run[1][i] - run[0][i]) * (run[1][i] - run[0][i])
                     }
                 }
                 results.set(c, part)
@@ -120,19 +124,30 @@ extension LogicalEngine {
             var early = [Double](repeating: 0, count: n)
             var late = [Double](repeating: 0, count: n)
             var squares = [Double](repeating: 0, count: n)
+            var driftSquares = [Double](repeating: 0, count: n)
             var course = [Double](repeating: 0, count: ticks * n)
             for part in results.all() {
                 for i in 0..<n {
                     early[i] += part.early[i]
                     late[i] += part.late[i]
                     squares[i] += part.squares[i]
+                    driftSquares[i] += part.driftSquares[i]
                 }
                 for j in course.indices { course[j] += part.course[j] }
             }
             let r = Double(runs)
             let mean = late.map { $0 / r }
-            let change = (0..<n).map { abs(mean[$0] - early[$0] / r) }.max() ?? 0
-            let converged = change <= 0.01
+            // Converged when no node's mean drifts between [T/4, T/2] and [T/2, T] by more than
+            // 0.01 beyond three standard errors of the drift over the runs.
+            var change = 0.0
+            var converged = true
+            for i in 0..<n {
+                let drift = mean[i] - early[i] / r
+                let variance = max(0, driftSquares[i] / r - drift * drift)
+                let standardError = (variance / r).squareRoot()
+                change = max(change, abs(drift))
+                if abs(drift) > 0.01 + 3 * standardError { converged = false }
+            }
             if fixed != nil || converged || doublings == 4 {
                 let spread = mean.indices.map { (max(0, squares[$0] / r - mean[$0] * mean[$0])).squareRoot() }
                 let readAt: String
@@ -155,14 +170,17 @@ extension LogicalEngine {
     /// maximum) over each window, and the state at every integer time added into `course`.
     ///
     /// Each visited state lasts its expected residence `1/k` (`k` nodes can move); a state where
-    /// none can move lasts until the next clamp change or the horizon.
+    /// none can move lasts until the next clamp change or the horizon. After a jump only the
+    /// moved node and the nodes reading it are re-evaluated (their own instructions), and the set
+    /// of nodes that can move is kept incrementally: O(out-degree) per jump, no allocation.
     func continuousRun(
         _ model: LogicalModel, from initial: [Int], until horizon: Double, windows: [(Double, Double)], ticks: Int,
         course: inout [Double], using rng: inout SeededGenerator
     ) -> [[Double]] {
         let n = model.nodeCount
         let program = model.program
-        let scale = model.maxLevels.map { 1 / Double(max(1, $0)) }
+        let maxLevels = model.maxLevels
+        let scale = maxLevels.map { 1 / Double(max(1, $0)) }
         var state = initial
         var changes = Set<Int>()
         for clamp in model.clamps {
@@ -172,34 +190,48 @@ extension LogicalEngine {
         let changePoints = changes.sorted()
         var nextChange = 0
         var clamped = [Bool](repeating: false, count: n)
-        for clamp in model.activeClamps(at: 0) {
-            state[clamp.node] = clamp.level
-            clamped[clamp.node] = true
-        }
         var kernel = LogicalKernel(program: program, width: 1)
-        kernel.setLevels(state, planeStart: program.planeStart, maxLevels: model.maxLevels)
+        // The movable set: candidates[0..<count], position[i] its index or −1.
+        var candidates = [Int](repeating: 0, count: n)
+        var position = [Int](repeating: -1, count: n)
+        var count = 0
+        var target = [Int](repeating: 0, count: n)
+        func refresh(_ j: Int) {
+            kernel.evaluateNode(j)
+            target[j] = kernel.target(of: j, program: program, maxLevels: maxLevels)
+            let movable = !clamped[j] && target[j] != state[j]
+            if movable, position[j] < 0 {
+                position[j] = count
+                candidates[count] = j
+                count += 1
+            } else if !movable, position[j] >= 0 {
+                let last = candidates[count - 1]
+                candidates[position[j]] = last
+                position[last] = position[j]
+                position[j] = -1
+                count -= 1
+            }
+        }
+        func applyClamps(at step: Int) {
+            for i in 0..<n { clamped[i] = false }
+            for clamp in model.activeClamps(at: step) {
+                state[clamp.node] = clamp.level
+                clamped[clamp.node] = true
+            }
+            kernel.setLevels(state, planeStart: program.planeStart, maxLevels: maxLevels)
+            for j in 0..<n { refresh(j) }
+        }
+        applyClamps(at: 0)
         var sums = windows.map { _ in [Double](repeating: 0, count: n) }
-        var candidates: [Int] = []
-        candidates.reserveCapacity(n)
         var t = 0.0
         var tick = 0
         while t < horizon {
             while nextChange < changePoints.count, Double(changePoints[nextChange]) <= t {
-                for i in 0..<n { clamped[i] = false }
-                for clamp in model.activeClamps(at: changePoints[nextChange]) {
-                    state[clamp.node] = clamp.level
-                    clamped[clamp.node] = true
-                }
-                kernel.setLevels(state, planeStart: program.planeStart, maxLevels: model.maxLevels)
+                applyClamps(at: changePoints[nextChange])
                 nextChange += 1
             }
-            kernel.evaluate()
-            candidates.removeAll(keepingCapacity: true)
-            for i in 0..<n where !clamped[i] {
-                if kernel.target(of: i, program: program, maxLevels: model.maxLevels) != state[i] { candidates.append(i) }
-            }
             let next = nextChange < changePoints.count ? Double(changePoints[nextChange]) : horizon
-            let dt = candidates.isEmpty ? max(next, t) - t : 1 / Double(candidates.count)
+            let dt = count == 0 ? max(next, t) - t : 1 / Double(count)
             let end = min(t + max(dt, 1e-12), horizon)
             for (w, window) in windows.enumerated() {
                 let overlap = min(window.1, end) - max(window.0, t)
@@ -210,10 +242,12 @@ extension LogicalEngine {
                 tick += 1
             }
             t = end
-            if !candidates.isEmpty, t < horizon {
-                let i = candidates[Int.random(in: 0..<candidates.count, using: &rng)]
-                state[i] += kernel.target(of: i, program: program, maxLevels: model.maxLevels) > state[i] ? 1 : -1
-                kernel.setLevel(of: i, to: state[i], planeStart: program.planeStart, maxLevels: model.maxLevels)
+            if count > 0, t < horizon {
+                let i = candidates[Int.random(in: 0..<count, using: &rng)]
+                state[i] += target[i] > state[i] ? 1 : -1
+                kernel.setLevel(of: i, to: state[i], planeStart: program.planeStart, maxLevels: maxLevels)
+                refresh(i)
+                for j in dependents[i] where j != i { refresh(j) }
             }
         }
         return sums.enumerated().map { w, sum in
@@ -224,6 +258,17 @@ extension LogicalEngine {
 }
 
 extension LogicalKernel {
+    /// Runs node `j`'s own instructions (lane 0 only; a node's code reads only planes, constants
+    /// and its own registers).
+    mutating func evaluateNode(_ j: Int) {
+        let base = program.register(ofInstruction: 0)
+        for p in program.nodeCode[j] {
+            let ins = program.code[p]
+            let a = registers[Int(ins.a) * width]
+            registers[(base + p) * width] = (a & registers[Int(ins.b) * width]) | (~a & registers[Int(ins.c) * width])
+        }
+    }
+
     /// Writes node `i`'s level into lane 0 (all lanes when width > 1).
     mutating func setLevel(of i: Int, to level: Int, planeStart: [Int], maxLevels: [Int]) {
         for k in 1...maxLevels[i] {

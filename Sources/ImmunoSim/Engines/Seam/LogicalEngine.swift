@@ -20,9 +20,10 @@ import Foundation
 /// MaBoSS with unit rates); a visited state is weighted by its expected residence `1/k` (`k` the
 /// number of nodes that can move). A run is read as its time average over `[T/2, T]`, and the
 /// level is the mean over ``runs`` seeded runs. `T` starts at the readout step (at least four
-/// times the latest intervention start, and 50) and doubles until the averages over `[T/4, T/2]`
-/// and `[T/2, T]` differ by at most 0.01 for every node, or 16 doublings' worth of time is spent;
-/// the reading says which (`readAt`).
+/// times the latest intervention start, and 50) and doubles (at most four times) until no node's
+/// mean drifts between `[T/4, T/2]` and `[T/2, T]` by more than 0.01 beyond three standard errors
+/// of the drift over the runs; the reading says which (`readAt`). Runs go in fixed chunks on all
+/// cores, summed in order: the same result for any number of threads.
 ///
 /// Compiles the model once; a scenario that removes no edge reuses the program with its own
 /// clamps (one compilation per distinct set of removed edges).
@@ -41,6 +42,9 @@ public struct LogicalEngine: SimulationEngine {
     let base: LogicalModel
     /// The default start as fractions of each node's maximum (0.5 for random nodes).
     let defaultStart: [Double]
+    /// The nodes whose function reads each node (from the unperturbed model: a superset of the
+    /// readers once edges are removed).
+    let dependents: [[Int]]
 
     /// Compiles `graph` under `policy`.
     ///
@@ -51,6 +55,13 @@ public struct LogicalEngine: SimulationEngine {
     ) throws(EngineError) {
         guard runs > 0 else { throw EngineError(.run, "the number of runs must be positive, not \(runs)") }
         do { base = try LogicalModel(graph, policy: policy) } catch { throw EngineError(wrapping: error) }
+        var readers = [[Int]](repeating: [], count: graph.nodeCount)
+        for (j, function) in base.functions.enumerated() {
+            for id in function.variables {
+                if let i = graph.index(of: id), !readers[i].contains(j) { readers[i].append(j) }
+            }
+        }
+        dependents = readers
         self.graph = graph
         self.policy = policy
         self.update = update
