@@ -46,7 +46,7 @@ if not os.path.exists(args.immunosim) or not os.path.isdir(args.bbm):
 
 SEMANTICS = {
     "graded": ["--steady-state", "--steps", "2000"],
-    "starts": ["--steady-state", "--steps", "2000", "--starts", str(args.runs)],
+    "starts": ["--steady-state", "--steps", "2000", "--random-starts", str(args.runs)],
     "minmax": ["--steady-state", "--steps", "2000", "--logic", "minmax"],
     "sync": ["--semantics", "logical", "--steps", "200", "--runs", str(args.runs)],
     "async": ["--semantics", "logical", "--update", "async", "--steps", "100", "--runs", str(args.runs)],

@@ -15,7 +15,7 @@ enum EngineOptions {
         OptionSpec(name: "policy", value: "NAME", help: "Logical rule policy for nodes without rules: inhibitorDominant (default) or threshold."),
         OptionSpec(name: "seed", value: "S", help: "Seed of asynchronous runs and random starts (default 0)."),
         OptionSpec(name: "runs", value: "N", help: "Seeded runs of an asynchronous or randomly started logical reading (default 20)."),
-        OptionSpec(name: "starts", value: "N", help: "Graded: average N runs from random Boolean starts (each node on with its start level as probability; default 1 = one deterministic run)."),
+        OptionSpec(name: "random-starts", value: "N", help: "Graded: average N runs from random Boolean starts (each node on with its start level as probability; default 1 = one deterministic run)."),
         OptionSpec(name: "warmup", value: "N|steady", help: "Run both arms N steps (or to the untreated steady state) before the interventions start."),
     ]
 
@@ -34,7 +34,7 @@ enum EngineOptions {
         do {
             if logical {
                 guard arguments.value("logic") == nil else { throw CLIError.usage("--logic applies to --semantics graded only") }
-                guard arguments.value("starts") == nil else { throw CLIError.usage("--starts applies to --semantics graded only (logical: --runs)") }
+                guard arguments.value("random-starts") == nil else { throw CLIError.usage("--random-starts applies to --semantics graded only (logical: --runs)") }
                 let update = try arguments.choice("update", ["sync", "async"], default: "sync")
                 let policy = RulePolicy(name: try arguments.choice("policy", RulePolicy.all.map(\.name), default: RulePolicy.inhibitorDominant.name))
                 return try LogicalEngine(
@@ -45,9 +45,9 @@ enum EngineOptions {
                 throw CLIError.usage("--\(option) applies to --semantics logical only")
             }
             let model = try CompiledGradedModel(graph, parameters: GradedParameters(logic: GradedLogic(name: logicName) ?? .multilinear))
-            let starts = try arguments.int("starts", default: 1, atLeast: 1)
+            let starts = try arguments.int("random-starts", default: 1, atLeast: 1)
             if starts == 1 {
-                guard arguments.value("seed") == nil else { throw CLIError.usage("--seed applies to --semantics logical or --starts N > 1") }
+                guard arguments.value("seed") == nil else { throw CLIError.usage("--seed applies to --semantics logical or --random-starts N > 1") }
                 return model
             }
             return try GradedStartEnsemble(model, starts: starts, seed: try arguments.uint64("seed", default: 0))
