@@ -29,7 +29,7 @@ struct JSONFormatTests {
             """
         #expect { try JSONFormat.read(Data(bad.utf8), file: "m.json") } throws: { error in
             let e = try #require(error as? ModelReadError)
-            return e.path == "nodes[1]" && e.message.contains("'id'") && e.description.hasPrefix("m.json: at nodes[1]")
+            return e.path == "nodes[1]" && e.message.contains("'id'") && e.description.hasPrefix("m.json:2:25: at nodes[1]") && e.line == 2
         }
         let badSign = """
             {"format": "immunograph", "version": 1, "name": "x", "nodes": [{"id": "A"}],

@@ -102,6 +102,9 @@ enum MathMLReader {
             guard let maxLevel = context.maxLevel[species] else {
                 throw fail(e, "'\(species)' is not a qualitativeSpecies")
             }
+            // Levels beyond -1...maxLevel + 1 compare like those bounds; clamping keeps `level + 1`
+            // from overflowing for a <cn> or thresholdLevel of Int.max.
+            level = min(max(level, -1), maxLevel + 1)
             func atLeast(_ k: Int) -> Expression {
                 if k <= 0 { return .constant(true) }
                 if k > maxLevel { return .constant(false) }

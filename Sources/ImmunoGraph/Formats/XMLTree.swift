@@ -30,8 +30,10 @@ struct XMLTree {
     /// - Throws: ``ModelReadError`` with the line, column and element path of the problem.
     static func parse(_ data: Data, file: String?) throws -> XMLTree {
         if data.isEmpty { throw ModelReadError(file: file, line: 1, column: 1, message: "the file is empty; expected an XML document") }
-        if data.range(of: Data("<!DOCTYPE".utf8)) != nil || data.range(of: Data("<!ENTITY".utf8)) != nil {
-            throw ModelReadError(file: file, message: "document type declarations (<!DOCTYPE>, <!ENTITY>) are not accepted in SBML input")
+        if let found = data.range(of: Data("<!DOCTYPE".utf8)) ?? data.range(of: Data("<!ENTITY".utf8)) {
+            let (line, column) = JSONSyntax.lineAndColumn(of: found.lowerBound - data.startIndex, in: data)
+            throw ModelReadError(file: file, line: line, column: column,
+                message: "document type declarations (<!DOCTYPE>, <!ENTITY>) are not accepted in SBML input")
         }
         // FoundationXML traps on some malformed byte sequences (found by fuzzing: invalid UTF-8
         // in an attribute name crashes in _NSXMLParserStartElementNs), so the bytes are checked

@@ -27,15 +27,16 @@ let mergeCommand = Command(
                 throw CLIError.input("\(path): cannot read the file: \(error.localizedDescription)")
             }
             do {
-                let shard = try JSONDecoder().decode(ScreenResult.self, from: data)
-                guard shard.format == ScreenResult.formatName else {
-                    throw CLIError.input("\(path): not a screen result (format '\(shard.format)')")
-                }
+                // Located errors (line, column, JSON path), then a full check of the rows.
+                let shard = try JSONDocument.decode(
+                    ScreenResult.self, from: data, file: path, expected: "a screen result from 'immunosim screen -o'",
+                    vocabulary: ["Action": ["therapy", "knockout"]])
+                try shard.validate(name: path)
                 shards.append(shard)
-            } catch let error as CLIError {
-                throw error
-            } catch {
-                throw CLIError.input("\(path): not a screen result: \(error)")
+            } catch let error as ModelReadError {
+                throw CLIError.input(error.description)
+            } catch let error as PerturbationError {
+                throw CLIError.input(error.message)
             }
         }
         let merged: ScreenResult

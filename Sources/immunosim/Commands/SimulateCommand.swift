@@ -34,6 +34,7 @@ func runSimulate(_ arguments: Arguments) throws -> Int32 {
     guard steps >= 0 else { throw CLIError.usage("--steps must not be negative") }
     let reference = arguments.positionals[0]
     let graph = try ModelLoader.load(reference)
+    try OptionLimits.checkRecord(steps: try arguments.int("steps", default: 100), nodes: graph.nodes.count)
     var readouts = arguments.all("readout")
     for id in readouts where graph.index(of: id) == nil { throw CLIError.input(graph.unknownNodeMessage(id)) }
 
