@@ -5,12 +5,14 @@ import Foundation
 #endif
 
 /// A small, flat XML element tree built with `XMLParser`: no recursion anywhere (building,
-/// walking or freeing), nesting capped at ``maximumDepth``, DTDs refused (no entity expansion).
+/// walking or freeing), so nesting is bounded by memory (one stack entry per open element, capped
+/// at ``maximumDepth`` only against absurd input), DTDs refused (no entity expansion).
 ///
 /// Element and attribute names are stored without their namespace prefix (`qual:id` → `id`).
 struct XMLTree {
-    /// The deepest element nesting accepted (libxml2's own default limit is 256).
-    static let maximumDepth = 256
+    /// The deepest element nesting accepted: far beyond any published model (the BBM collection
+    /// nests a few thousand levels); deeper documents are refused with a located error.
+    static let maximumDepth = 100_000
 
     struct Element {
         var name: String
