@@ -1,4 +1,4 @@
-public import ImmunoGraph
+import ImmunoGraph
 
 extension Hypothesis {
     /// Checks the hypothesis under the logical semantics (see ``Semantics/logical(update:policy:steps:runs:)``).

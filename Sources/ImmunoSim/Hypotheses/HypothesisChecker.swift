@@ -67,7 +67,7 @@ extension Hypothesis {
         return try outcomes(
             in: graph, response: response, treatedLevels: { try levels(at: $0 ?? readAt) },
             armLevels: { arm in
-                try model.read(try model.inputs(for: scenario(in: graph, therapies: arm, reference: treated.model)), at: readAt).levels
+                model.read(try model.inputs(for: scenario(in: graph, therapies: arm, reference: treated.model)), at: readAt).levels
             })
     }
 
