@@ -57,7 +57,10 @@ func runMain(_ words: [String]) -> Int32 {
         printError("immunosim \(command.name): error: \(error.description)")
         return 1
     } catch {
-        printError("immunosim \(command.name): error: \(error)")
+        // Our errors describe themselves; a Foundation error is given in words, without its domain and code.
+        let text = "\(error)"
+        let words = text.contains("Domain=") || text.contains("Code=") ? (error as NSError).localizedDescription : text
+        printError("immunosim \(command.name): error: \(words)")
         return 1
     }
 }

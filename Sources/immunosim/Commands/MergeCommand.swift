@@ -14,6 +14,7 @@ let mergeCommand = Command(
         OptionSpec(name: "json", help: "Print the merged result and ranking as JSON."),
         OptionSpec(name: "csv", help: "Print the ranking as CSV."),
         OptionSpec(name: "svg", value: "OUT", help: "Also write the pair heatmap to OUT (SVG)."),
+        OptionSpec(name: "synergy-svg", value: "OUT", help: "Also write a heatmap of the pairs' Bliss excess (synergy) to OUT (SVG)."),
     ],
     examples: ["immunosim merge shard-1.json shard-2.json shard-3.json -o screen.json"],
     run: { arguments in

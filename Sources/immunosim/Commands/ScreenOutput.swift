@@ -23,6 +23,10 @@ enum ScreenOutput {
         let document = try jsonText(object)
         if let path = arguments.value("output") { try writeOutput(document, to: path) }
         if let path = arguments.value("svg") { try writeOutput(heatmapSVG(result, ranking: ranking, goal: goal), to: path) }
+        if let path = arguments.value("synergy-svg") {
+            guard result.plan.order >= 2 else { throw CLIError.usage("--synergy-svg needs pairs: add --pairs") }
+            try writeOutput(result.blissHeatmap(goal: goal, readout: 0, top: 20).svg(), to: path)
+        }
         if arguments.flag("json") {
             print(document)
         } else if arguments.flag("csv") {
