@@ -5,7 +5,7 @@ public import ImmunoGraph
 /// sampled by Gillespie's exact algorithm.
 ///
 /// **Semantics.** Each node has a logic (its ``NodeFunction``, compiled to the packed
-/// ``LogicalProgram`` the logical engine uses) and rates (``NodeRates``; default 1). A Boolean node
+/// packed program the logical engine uses) and rates (``NodeRates``; default 1). A Boolean node
 /// flips 0 → 1 at `rate_up` while its logic is 1 and 1 → 0 at `rate_down` while it is 0; with
 /// non-default MaBoSS rate expressions, it flips up at `rate_up` whenever it is 0 and down at
 /// `rate_down` whenever it is 1.

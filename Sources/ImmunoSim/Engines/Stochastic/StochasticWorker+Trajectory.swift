@@ -14,19 +14,42 @@ extension StochasticWorker {
         Double(rng.next() >> 11) * 0x1p-53
     }
 
+    /// Adds the interval from (window `wa`, units `ua`) to (window `wb`, units `ub`) to entry
+    /// `index` of `sums` (rows of `stride` per window): partial first and last windows directly,
+    /// whole windows in between as difference counts in `full` (O(1) however long the interval).
+    @inline(__always) func addInterval(_ sums: UnsafeMutablePointer<Int64>, _ full: UnsafeMutablePointer<Int64>, index: Int,
+                                       stride: Int, from wa: Int, _ ua: Int64, to wb: Int, _ ub: Int64) {
+        if wa == wb {
+            sums[wa * stride + index] &+= ub &- ua
+            return
+        }
+        sums[wa * stride + index] &+= StochasticTally.unitsPerTick &- ua
+        sums[wb * stride + index] &+= ub
+        if wb > wa + 1 {
+            full[(wa + 1) * stride + index] &+= 1
+            full[wb * stride + index] &-= 1
+        }
+    }
+
     /// Sets variable `p` at `units` into window `w`, keeping the on-time and joint-state sums.
     @inline(__always) func setPlane(_ p: Int, _ value: Bool, units: Int64, window w: Int) {
         let r = LogicalProgram.firstPlane + p
         let was = regs[r] != 0
         if was == value { return }
-        if was { on[w * planes + p] &+= units &- mark[p] }
-        mark[p] = units
+        if was {
+            addInterval(on, fullOn, index: p, stride: planes, from: Int(markWindow[p]), mark[p], to: w, units)
+        } else {
+            markWindow[p] = Int32(w)
+            mark[p] = units
+        }
         regs[r] = value ? ~0 : 0
         let b = outputBit[p]
         if b >= 0 {
-            joint[w * jointSize + jointCode] &+= units &- jointMark
-            jointMark = units
-            jointCode ^= 1 << Int(b)
+            let code = Int(jointState[0])
+            addInterval(joint, fullJoint, index: code, stride: jointSize, from: Int(jointState[1]), jointState[2], to: w, units)
+            jointState[0] = Int64(code ^ (1 << Int(b)))
+            jointState[1] = Int64(w)
+            jointState[2] = units
         }
     }
 
@@ -47,17 +70,6 @@ extension StochasticWorker {
             clamped[i] = c >= 0
             if c >= 0 && Int(level[i]) != c { setLevel(i, c, units: units, window: w) }
         }
-    }
-
-    /// Closes window `w`: every variable that is on gets the rest of the window.
-    @inline(__always) func flush(_ w: Int) {
-        let full = fullUnits[w], row = w * planes
-        for p in 0..<planes {
-            if regs[LogicalProgram.firstPlane + p] != 0 { on[row + p] &+= full &- mark[p] }
-            mark[p] = 0
-        }
-        joint[w * jointSize + jointCode] &+= full &- jointMark
-        jointMark = 0
     }
 
     /// Runs trajectory `k` and adds it to the sums.
@@ -84,13 +96,16 @@ extension StochasticWorker {
             let base = Int(planeBase[i])
             for kk in 0..<Int(maxLevel[i]) { regs[LogicalProgram.firstPlane + base + kk] = kk < Int(level[i]) ? ~0 : 0 }
         }
-        jointCode = 0
+        var code = 0
         for p in 0..<planes {
             mark[p] = 0
+            markWindow[p] = 0
             let b = outputBit[p]
-            if b >= 0 && regs[LogicalProgram.firstPlane + p] != 0 { jointCode |= 1 << Int(b) }
+            if b >= 0 && regs[LogicalProgram.firstPlane + p] != 0 { code |= 1 << Int(b) }
         }
-        jointMark = 0
+        jointState[0] = Int64(code)
+        jointState[1] = 0
+        jointState[2] = 0
         rebuildAll()
 
         var t = 0.0, w = 0, windowStart = 0.0
@@ -98,27 +113,18 @@ extension StochasticWorker {
         var phase = 0
         let changes = model.changeTimes
         var nextChange = changes.first ?? .infinity
-        let tailJointRow = jointSize
         while true {
             let total = tree[1]
             if total <= 0 && nextChange >= maxTime {
-                // Absorbed: the state holds to the end; later windows through the tail counts.
+                // Absorbed: the state holds to the end (closed below); the entropy is 0 from here.
                 if w < windows {
                     entropy[w] &+= Int64(entropySum / (windowEnd[w] - windowStart) * StochasticTally.entropyScale)
-                    flush(w)
-                    w += 1
-                    if w < windows {
-                        let row = w * planes
-                        for p in 0..<planes where regs[LogicalProgram.firstPlane + p] != 0 { tailOn[row + p] &+= 1 }
-                        tailJoint[w * tailJointRow + jointCode] &+= 1
-                    }
                 }
                 break
             }
             let tNext = total > 0 ? t - log(1 - Self.uniform(&rng)) / total : .infinity
             let horizon = min(tNext, nextChange, maxTime)
             while w < windows && windowEnd[w] <= horizon {
-                flush(w)
                 entropySum += h * (windowEnd[w] - entropyTime)
                 entropy[w] &+= Int64(entropySum / (windowEnd[w] - windowStart) * StochasticTally.entropyScale)
                 entropySum = 0
@@ -169,8 +175,15 @@ extension StochasticWorker {
             }
             h = transitionEntropy
         }
-        for p in 0..<planes where regs[LogicalProgram.firstPlane + p] != 0 { finalOn[p] &+= 1 }
-        finalJoint[jointCode] &+= 1
+        // Close every open interval at the end of the run.
+        let last = windows - 1, end = fullUnits[last]
+        for p in 0..<planes where regs[LogicalProgram.firstPlane + p] != 0 {
+            finalOn[p] &+= 1
+            addInterval(on, fullOn, index: p, stride: planes, from: Int(markWindow[p]), mark[p], to: last, end)
+        }
+        let finalCode = Int(jointState[0])
+        addInterval(joint, fullJoint, index: finalCode, stride: jointSize, from: Int(jointState[1]), jointState[2], to: last, end)
+        finalJoint[finalCode] &+= 1
         if tree[1] <= 0 {
             var key = [UInt64](repeating: 0, count: (planes + 63) / 64)
             for p in 0..<planes where regs[LogicalProgram.firstPlane + p] != 0 { key[p / 64] |= 1 << UInt64(p % 64) }
@@ -179,18 +192,18 @@ extension StochasticWorker {
         trajectories += 1
     }
 
-    /// The sums so far as a tally (tail counts spread over their windows).
+    /// The sums so far as a tally (whole-window counts spread over their windows).
     func tally(into result: inout StochasticTally) {
         var running = [Int64](repeating: 0, count: planes)
         var runningJoint = [Int64](repeating: 0, count: jointSize)
         for w in 0..<windows {
-            let full = fullUnits[w]
+            let full = StochasticTally.unitsPerTick
             for p in 0..<planes {
-                running[p] &+= tailOn[w * planes + p]
+                running[p] &+= fullOn[w * planes + p]
                 result.on[w * planes + p] &+= on[w * planes + p] &+ running[p] &* full
             }
             for c in 0..<jointSize {
-                runningJoint[c] &+= tailJoint[w * jointSize + c]
+                runningJoint[c] &+= fullJoint[w * jointSize + c]
                 result.joint[w * jointSize + c] &+= joint[w * jointSize + c] &+ runningJoint[c] &* full
             }
             result.entropy[w] &+= entropy[w]

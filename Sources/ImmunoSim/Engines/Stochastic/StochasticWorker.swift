@@ -30,17 +30,24 @@ final class StochasticWorker {
     let clamped: UnsafeMutablePointer<Bool>
     let upScale: UnsafeMutablePointer<Double>, downScale: UnsafeMutablePointer<Double>
     let stack: UnsafeMutablePointer<Double>
+    /// When each variable last turned on: window and units into it.
+    let markWindow: UnsafeMutablePointer<Int32>
     let mark: UnsafeMutablePointer<Int64>
+    /// Scalars kept in memory the class owns (no exclusivity checks in the inner loop):
+    /// `[0]` the entropy sum Σ aᵢ log₂ aᵢ; joint: `[0]` the code, `[1]` its window, `[2]` its units.
+    let entropyTerms: UnsafeMutablePointer<Double>
+    let jointState: UnsafeMutablePointer<Int64>
     // Sums.
     let on: UnsafeMutablePointer<Int64>, joint: UnsafeMutablePointer<Int64>, entropy: UnsafeMutablePointer<Int64>
-    let tailOn: UnsafeMutablePointer<Int64>, tailJoint: UnsafeMutablePointer<Int64>
+    /// Difference counts of whole windows spent on (variables) or in a state (joint).
+    let fullOn: UnsafeMutablePointer<Int64>, fullJoint: UnsafeMutablePointer<Int64>
     let finalOn: UnsafeMutablePointer<Int64>, finalJoint: UnsafeMutablePointer<Int64>
     var fixedPoints: [[UInt64]: Int64] = [:]
     var trajectories: Int64 = 0
-    var sumPlogp = 0.0
-    /// The joint output state and when (in units into the window) it was entered.
-    var jointCode = 0
-    var jointMark: Int64 = 0
+    var sumPlogp: Double {
+        get { entropyTerms[0] }
+        set { entropyTerms[0] = newValue }
+    }
 
     init(model: StochasticModel, settings: StochasticSettings, outputs: [Int], windowEnds: [Double], windowUnits: [Int64]) {
         self.model = model
@@ -95,20 +102,23 @@ final class StochasticWorker {
         downScale = zeros(n, Double.self)
         stack = zeros(model.rates.maxDepth + 1, Double.self)
         mark = zeros(planes, Int64.self)
+        markWindow = zeros(planes, Int32.self)
+        entropyTerms = zeros(1, Double.self)
+        jointState = zeros(3, Int64.self)
         on = zeros(windows * planes, Int64.self)
         joint = zeros(windows * jointSize, Int64.self)
         entropy = zeros(windows, Int64.self)
-        tailOn = zeros((windows + 1) * planes, Int64.self)
-        tailJoint = zeros((windows + 1) * jointSize, Int64.self)
+        fullOn = zeros((windows + 1) * planes, Int64.self)
+        fullJoint = zeros((windows + 1) * jointSize, Int64.self)
         finalOn = zeros(planes, Int64.self)
         finalJoint = zeros(jointSize, Int64.self)
     }
 
     deinit {
         code.deallocate()
-        for p in [nodeCodeStart, nodeCodeEnd, targetReg, planeBase, maxLevel, depStart, deps, outputBit, level] as [UnsafeMutablePointer<Int32>] { p.deallocate() }
-        for p in [upK, downK, windowEnd, tree, plogp, upScale, downScale, stack] as [UnsafeMutablePointer<Double>] { p.deallocate() }
-        for p in [fullUnits, mark, on, joint, entropy, tailOn, tailJoint, finalOn, finalJoint] as [UnsafeMutablePointer<Int64>] { p.deallocate() }
+        for p in [nodeCodeStart, nodeCodeEnd, targetReg, planeBase, maxLevel, depStart, deps, outputBit, level, markWindow] as [UnsafeMutablePointer<Int32>] { p.deallocate() }
+        for p in [upK, downK, windowEnd, tree, plogp, upScale, downScale, stack, entropyTerms] as [UnsafeMutablePointer<Double>] { p.deallocate() }
+        for p in [fullUnits, mark, on, joint, entropy, fullOn, fullJoint, finalOn, finalJoint, jointState] as [UnsafeMutablePointer<Int64>] { p.deallocate() }
         gated.deallocate(); dirUp.deallocate(); clamped.deallocate()
         rateOps.deallocate(); regs.deallocate()
     }
