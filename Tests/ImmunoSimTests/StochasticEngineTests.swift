@@ -155,6 +155,7 @@ struct StochasticEngineTests {
         #expect(result.entropy.last == 0)
         #expect(result.fixedPoints.count == 1)
         #expect(result.fixedPoints.first?.on == ["A", "B"] && result.fixedPoints.first?.probability == 1)
+        #expect(result.fixedPointProbability == 1 && result.fixedPoints(limit: 0).isEmpty)
         #expect(result.finalJointDistribution[3] == 1)
     }
 

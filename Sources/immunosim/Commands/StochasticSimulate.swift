@@ -118,7 +118,9 @@ struct StochasticShard: Codable {
 }
 
 /// The JSON object of a result: the contract keys `times`, `probabilities`, `trajectories`, then
-/// `final` (with 95 % Wilson intervals), `entropy`, `fixedPoints`, and the output states.
+/// `final` (with 95 % Wilson intervals), `entropy`, `fixedPoints` (the 100 most frequent, with
+/// `fixedPointCount` distinct ones reached by a fraction `fixedPointProbability`), and the
+/// output states.
 func stochasticJSON(_ result: StochasticResult) -> [String: Any] {
     var object: [String: Any] = [
         "times": result.times,
@@ -135,7 +137,10 @@ func stochasticJSON(_ result: StochasticResult) -> [String: Any] {
         let ci = StochasticResult.wilson(p, n: result.trajectories)
         return [ci.lowerBound, ci.upperBound]
     }
-    object["fixedPoints"] = result.fixedPoints.map { ["on": $0.on, "probability": $0.probability] as [String: Any] }
+    // The 100 most frequent fixed points (a model with many inputs can reach thousands).
+    object["fixedPoints"] = result.fixedPoints(limit: 100).map { ["on": $0.on, "probability": $0.probability] as [String: Any] }
+    object["fixedPointCount"] = result.tally.fixedPoints.count
+    object["fixedPointProbability"] = result.fixedPointProbability
     if !result.tally.outputs.isEmpty {
         object["outputs"] = result.tally.outputs
         var states: [String: [Double]] = [:]

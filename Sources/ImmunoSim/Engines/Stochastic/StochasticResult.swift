@@ -73,13 +73,24 @@ public struct StochasticResult: Sendable {
 
     /// The fixed points reached (the Boolean variables that are on) and the fraction of
     /// trajectories ending there, most frequent first.
-    public var fixedPoints: [(on: [String], probability: Double)] {
+    public var fixedPoints: [(on: [String], probability: Double)] { fixedPoints(limit: .max) }
+
+    /// The `limit` most frequent fixed points (ties in state order).
+    ///
+    /// - Complexity: O(F log F + limit × variables) for F distinct fixed points.
+    public func fixedPoints(limit: Int) -> [(on: [String], probability: Double)] {
         let n = Double(max(1, tally.trajectories))
         return tally.fixedPoints.sorted { $0.count > $1.count || $0.count == $1.count && $0.state.lexicographicallyPrecedes($1.state) }
+            .prefix(max(0, limit))
             .map { f in
                 let on = tally.variables.indices.filter { f.state[$0 / 64] & (1 << UInt64($0 % 64)) != 0 }.map { tally.variables[$0] }
                 return (on, Double(f.count) / n)
             }
+    }
+
+    /// The fraction of trajectories that ended in a fixed point.
+    public var fixedPointProbability: Double {
+        Double(tally.fixedPoints.reduce(Int64(0)) { $0 + $1.count }) / Double(max(1, tally.trajectories))
     }
 
     /// The Wilson score interval of a binomial proportion `p` from `n` trials at normal quantile
