@@ -97,6 +97,7 @@ def main():
     parser.add_argument("--models", default=os.path.join(os.path.dirname(ROOT), "shared", "models", "bbm"))
     parser.add_argument("--bench-models", default="093,103,195,258")
     parser.add_argument("--limit", type=int, default=0, help="at most this many models in the agreement table")
+    parser.add_argument("--speed-only", action="store_true", help="skip the agreement table")
     args = parser.parse_args()
     try:
         import cmaboss  # noqa: F401
@@ -119,7 +120,7 @@ def main():
     print("%-58s %5s %9s %9s %9s %8s %s" % ("model", "nodes", "max|d|", "max z", "maboss cpu", "ours cpu", "ok"))
     all_ok = True
     timings = {}
-    for model_dir in models:
+    for model_dir in ([] if args.speed_only else models):
         name = os.path.basename(model_dir)
         bnd, cfg, nodes = prepare(immunosim, model_dir, workdir, n, args.max_time, args.time_tick)
         module = maboss_module(len(nodes))
