@@ -183,6 +183,7 @@ do {
         }
     }
     try runFormatsBenchmarks()
+    try runStochasticBenchmarks()
 } catch {
     print("benchmark failed: \(error)")
     exit(1)

@@ -15,7 +15,10 @@ struct InterventionCommandTests {
     }
 
     @Test func blockOnAnImportedModelUnderEachSemantics() throws {
-        for semantics in [["--semantics", "graded"], ["--logic", "hillcube"], ["--semantics", "logical", "--update", "async", "--runs", "8"]] {
+        for semantics in [
+            ["--semantics", "graded"], ["--logic", "hillcube"], ["--semantics", "logical", "--update", "async", "--runs", "8"],
+            ["--semantics", "stochastic", "--trajectories", "3000"],
+        ] {
             let run = try #require(try CLI.run(
                 ["respond", toy, "--block", "PD1", "--initial", "ANTIGEN=1", "--readout", "TIM3", "--readout", "PDL1", "--json"]
                     + semantics))
@@ -54,7 +57,10 @@ struct InterventionCommandTests {
               {"name": "TIM-3 loss releases T cells", "knockout": ["TIM3"], "steps": 200,
                "expect": [{"node": "TCELL", "direction": "up"}]}]}
             """.write(to: file, atomically: true, encoding: .utf8)
-        for semantics in [[String](), ["--semantics", "logical", "--update", "async", "--runs", "64"]] {
+        for semantics in [
+            [String](), ["--semantics", "logical", "--update", "async", "--runs", "64"],
+            ["--semantics", "stochastic", "--trajectories", "4000"],
+        ] {
             let check = try #require(try CLI.run(["check", file.path] + semantics))
             #expect(check.status == 0, "\(semantics): \(check.stdout) \(check.stderr)")
             #expect(check.stdout.contains("2 passed, 0 failed"), "\(check.stdout)")
@@ -75,5 +81,9 @@ struct InterventionCommandTests {
         #expect(logic.status == 2)
         let warmup = try #require(try CLI.run(["respond", toy, "--block", "PD1", "--warmup", "-3"]))
         #expect(warmup.status == 2)
+        let trajectories = try #require(try CLI.run(["respond", toy, "--block", "PD1", "--trajectories", "10"]))
+        #expect(trajectories.status == 2 && trajectories.stderr.contains("--semantics stochastic"), "\(trajectories.stderr)")
+        let stochasticLogic = try #require(try CLI.run(["respond", toy, "--block", "PD1", "--semantics", "stochastic", "--logic", "minmax"]))
+        #expect(stochasticLogic.status == 2)
     }
 }

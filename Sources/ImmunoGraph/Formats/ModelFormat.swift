@@ -10,6 +10,8 @@ public enum ModelFormat: String, Sendable, CaseIterable {
     case sbml
     /// Simple Interaction Format (`.sif`); signs only, rules derived by the engines.
     case sif
+    /// MaBoSS (`.bnd`, with the `.cfg` beside it when present); see ``MaBoSSReader`` for the rates.
+    case maboss
 
     /// The format for a path's extension, or `nil` when the extension is not a model format.
     public static func forPath(_ path: String) -> ModelFormat? {
@@ -18,6 +20,7 @@ public enum ModelFormat: String, Sendable, CaseIterable {
         case "bnet": return .bnet
         case "sbml", "xml": return .sbml
         case "sif": return .sif
+        case "bnd": return .maboss
         default: return nil
         }
     }
@@ -39,6 +42,13 @@ public enum ModelFormat: String, Sendable, CaseIterable {
             return try JSONFormat.read(data, file: file)
         case .sbml:
             return try SBMLQualReader.read(data, name: name, file: file)
+        case .maboss:
+            let text = try Self.utf8Text(data, file: file)
+            guard let file else { return try MaBoSSReader.read(bnd: text, name: name).graph }
+            let beside = (file as NSString).deletingPathExtension + ".cfg"
+            let cfg = FileManager.default.fileExists(atPath: beside) ? try Data(contentsOf: URL(fileURLWithPath: beside)) : nil
+            return try MaBoSSReader.read(bnd: text, cfg: try cfg.map { try Self.utf8Text($0, file: beside) }, name: name,
+                                         bndFile: file, cfgFile: cfg == nil ? nil : beside).graph
         case .bnet, .sif:
             let text = try Self.utf8Text(data, file: file)
             return self == .bnet
@@ -94,7 +104,7 @@ public enum ModelLoader {
         }
         guard let format = ModelFormat.forPath(reference) else {
             throw ModelReadError(file: reference,
-                message: "cannot tell the format from the extension; expected one of .json, .bnet, .sbml, .xml, .sif, or builtin:NAME")
+                message: "cannot tell the format from the extension; expected one of .json, .bnet, .sbml, .xml, .sif, .bnd, or builtin:NAME")
         }
         let data: Data
         do {

@@ -1,3 +1,4 @@
+import Foundation
 import ImmunoGraph
 import ImmunoSim
 
@@ -5,11 +6,14 @@ import ImmunoSim
 /// `--semantics`, `--logic`, `--update`, `--policy`, `--seed`, `--runs`, `--warmup`.
 enum EngineOptions {
     /// The semantics names `--semantics` accepts.
-    static let semanticsNames = ["graded", "logical"]
+    static let semanticsNames = ["graded", "logical", "stochastic"]
 
     /// The option specs, to append to a command's options.
     static let specs: [OptionSpec] = [
-        OptionSpec(name: "semantics", value: "NAME", help: "graded (default: levels in [0, 1]) or logical (attractor or time averages of Boolean/multi-valued runs)."),
+        OptionSpec(name: "semantics", value: "NAME", help: "graded (default: levels in [0, 1]), logical (attractor or time averages of Boolean/multi-valued runs) or stochastic (MaBoSS probabilities)."),
+        OptionSpec(name: "trajectories", value: "N", help: "Stochastic: trajectories per arm (default 10000, or the .cfg's sample_count)."),
+        OptionSpec(name: "max-time", value: "T", help: "Stochastic: simulated time of a steady-state readout (default 100); a step readout N runs to time N."),
+        OptionSpec(name: "time-tick", value: "DT", help: "Stochastic: width of the sampling windows (default 1)."),
         OptionSpec(name: "logic", value: "NAME", help: "Graded logic for explicit rules: multilinear (default), hillcube or minmax."),
         OptionSpec(name: "update", value: "MODE", help: "Logical update: sync (default) or async (continuous time, time averages until converged)."),
         OptionSpec(name: "policy", value: "NAME", help: "Logical rule policy for nodes without rules: inhibitorDominant (default) or threshold."),
@@ -19,19 +23,44 @@ enum EngineOptions {
         OptionSpec(name: "warmup", value: "N|steady", help: "Run both arms N steps (or to the untreated steady state) before the interventions start."),
     ]
 
-    /// Whether `--semantics logical` was chosen (a usage error for an unknown name).
+    /// Whether a Boolean/multi-valued semantics (`logical` or `stochastic`) was chosen, whose
+    /// `--initial` values are levels or probabilities (a usage error for an unknown name).
     static func isLogical(_ arguments: Arguments) throws -> Bool {
-        try arguments.choice("semantics", semanticsNames, default: "graded") == "logical"
+        try arguments.choice("semantics", semanticsNames, default: "graded") != "graded"
     }
 
     /// The engine the arguments ask for, compiled for `graph`.
     ///
     /// - Throws: `CLIError.usage` for unknown names or flags of another semantics,
     ///   `CLIError.input` when the model cannot be compiled.
-    static func engine(from arguments: Arguments, graph: MechanismGraph) throws -> any SimulationEngine {
-        let logical = try isLogical(arguments)
+    static func engine(from arguments: Arguments, graph: MechanismGraph, reference: String? = nil) throws -> any SimulationEngine {
+        let semantics = try arguments.choice("semantics", semanticsNames, default: "graded")
+        let logical = semantics == "logical"
         let logicName = try arguments.choice("logic", GradedLogic.allCases.map(\.rawValue), default: GradedLogic.multilinear.rawValue)
+        if semantics != "stochastic" {
+            for option in ["trajectories", "max-time", "time-tick"] where arguments.value(option) != nil {
+                throw CLIError.usage("--\(option) applies to --semantics stochastic only")
+            }
+        }
         do {
+            if semantics == "stochastic" {
+                for option in ["logic", "random-starts", "update", "runs"] where arguments.value(option) != nil {
+                    throw CLIError.usage("--\(option) does not apply to --semantics stochastic")
+                }
+                // A MaBoSS .bnd model brings its rates, parameters, istates and run settings (.cfg).
+                var loaded = StochasticOptions.Loaded(graph: graph, configuration: .init())
+                if let reference, reference.lowercased().hasSuffix(".bnd") { loaded = try StochasticOptions.load(reference) }
+                var settings = StochasticSettings()
+                settings.trajectories = try arguments.int("trajectories", default: loaded.trajectories ?? 10_000, atLeast: 1)
+                settings.maxTime = try arguments.double("max-time", default: loaded.maxTime ?? 100)
+                settings.timeTick = try arguments.double("time-tick", default: loaded.timeTick ?? 1)
+                guard settings.maxTime > 0, settings.maxTime <= 1e6 else { throw CLIError.usage("--max-time must be in (0, 1000000]") }
+                guard settings.timeTick > 0 else { throw CLIError.usage("--time-tick must be positive") }
+                settings.seed = try arguments.uint64("seed", default: loaded.seed ?? 0)
+                settings.threads = ProcessInfo.processInfo.activeProcessorCount
+                let policy = RulePolicy(name: try arguments.choice("policy", RulePolicy.all.map(\.name), default: RulePolicy.inhibitorDominant.name))
+                return try StochasticEngine(graph, policy: policy, configuration: loaded.configuration, settings: settings)
+            }
             if logical {
                 guard arguments.value("logic") == nil else { throw CLIError.usage("--logic applies to --semantics graded only") }
                 guard arguments.value("random-starts") == nil else { throw CLIError.usage("--random-starts applies to --semantics graded only (logical: --runs)") }

@@ -41,7 +41,7 @@ let checkCommand = Command(
         let graph = try ModelLoader.load(reference)
         // --semantics (or any engine flag) overrides every hypothesis's own semantics.
         let override = EngineOptions.specs.contains { arguments.value($0.name) != nil }
-        let engine = override ? try EngineOptions.engine(from: arguments, graph: graph) : nil
+        let engine = override ? try EngineOptions.engine(from: arguments, graph: graph, reference: reference) : nil
         let model = try CompiledGradedModel(graph)
         var failures = 0
         for hypothesis in file.hypotheses {

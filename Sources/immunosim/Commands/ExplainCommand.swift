@@ -36,7 +36,7 @@ let explainCommand = Command(
             throw CLIError.usage("explain needs at least one --therapy, --block, --deplete, --supply, --knockout or --overexpress")
         }
         var time: ReadoutTime = arguments.flag("steady-state") ? .steady : .step(try arguments.int("steps", default: 100))
-        let engine = try EngineOptions.engine(from: arguments, graph: graph)
+        let engine = try EngineOptions.engine(from: arguments, graph: graph, reference: reference)
         (scenario, time, _) = try EngineOptions.warmedUp(scenario, at: time, arguments: arguments, graph: graph)
         let explanation: Explanation
         do {

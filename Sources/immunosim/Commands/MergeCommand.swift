@@ -5,7 +5,7 @@ import ImmunoSim
 /// `immunosim merge SHARDS... -o OUT`: combines screen shards into the unsharded result.
 let mergeCommand = Command(
     name: "merge",
-    summary: "Merge screen shards (from --shard I/N) into exactly the unsharded result.",
+    summary: "Merge screen or stochastic-simulation shards (from --shard I/N) into exactly the unsharded result.",
     usage: "SHARD.json... [-o OUT] [--json|--csv] [--svg OUT]",
     options: [
         OptionSpec(name: "output", short: "o", value: "OUT", help: "Write the merged result JSON to OUT."),
@@ -19,6 +19,7 @@ let mergeCommand = Command(
     examples: ["immunosim merge shard-1.json shard-2.json shard-3.json -o screen.json"],
     run: { arguments in
         guard !arguments.positionals.isEmpty else { throw CLIError.usage("merge needs at least one shard file") }
+        if let status = try mergeStochasticShards(arguments) { return status }
         var shards: [ScreenResult] = []
         for path in arguments.positionals {
             let data: Data

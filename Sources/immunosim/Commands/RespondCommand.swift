@@ -52,7 +52,7 @@ let respondCommand = Command(
             guard steps >= 0 else { throw CLIError.usage("--steps must not be negative") }
             time = .step(steps)
         }
-        let engine = try EngineOptions.engine(from: arguments, graph: graph)
+        let engine = try EngineOptions.engine(from: arguments, graph: graph, reference: reference)
         (scenario, time, _) = try EngineOptions.warmedUp(scenario, at: time, arguments: arguments, graph: graph)
         let readouts = arguments.all("readout")
         let baseline: EngineReading, treated: EngineReading

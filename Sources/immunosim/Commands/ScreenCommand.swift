@@ -84,7 +84,7 @@ func runScreen(_ arguments: Arguments) throws -> Int32 {
         let known = graph.backgrounds.map(\.name).joined(separator: ", ")
         throw CLIError.input("no background '\(background)' in model '\(graph.name)'" + (known.isEmpty ? "" : "; known: \(known)"))
     }
-    let model = try EngineOptions.engine(from: arguments, graph: graph)
+    let model = try EngineOptions.engine(from: arguments, graph: graph, reference: reference)
     let progress = ProgressPrinter(label: "screen", quiet: arguments.flag("quiet"))
     var report: ScreenRunner.Progress?
     if progress.enabled { report = { @Sendable finished, total in progress.update(finished, total) } }

@@ -6,9 +6,9 @@ import ImmunoSim
 let simulateCommand = Command(
     name: "simulate",
     summary: "Run one trajectory (graded or logical) and print every node's level per step.",
-    usage: "MODEL [--semantics graded|logical] [--steps N] [--therapy SPEC]... [--format csv|json] [--svg OUT]",
+    usage: "MODEL [--semantics graded|logical|stochastic] [--steps N] [--therapy SPEC]... [--format csv|json] [--svg OUT]",
     options: ScenarioOptions.specs + [ScenarioOptions.exposureSpec] + [
-        OptionSpec(name: "semantics", value: "NAME", help: "graded (default: levels in [0, 1]) or logical (levels 0...max)."),
+        OptionSpec(name: "semantics", value: "NAME", help: "graded (default: levels in [0, 1]), logical (levels 0...max) or stochastic (MaBoSS-style probabilities over time)."),
         OptionSpec(name: "steps", value: "N", help: "Steps to run (default 100)."),
         OptionSpec(name: "update", value: "MODE", help: "Logical update: sync (default) or async."),
         OptionSpec(name: "seed", value: "S", help: "Seed of the asynchronous update (default 0)."),
@@ -17,8 +17,9 @@ let simulateCommand = Command(
         OptionSpec(name: "readout", value: "ID", repeatable: true,
                    help: "Nodes to print (CSV/JSON columns, in this order) and plot with --svg (default: all; the plot picks the 8 that move most)."),
         OptionSpec(name: "svg", value: "OUT", help: "Also write the time course to OUT (SVG)."),
-    ],
+    ] + StochasticOptions.specs,
     examples: [
+        "immunosim simulate model.bnd --semantics stochastic --trajectories 10000 --max-time 50 --json",
         "immunosim simulate builtin:tme --therapy ANTI_PD1@10 --steps 120 --format json",
         "immunosim simulate model.bnet --semantics logical --update async --seed 7 --knockout PD1",
         "immunosim simulate builtin:flagship --therapy ANTI_PD1@10 --svg course.svg --readout TIM3 --readout PDL1",
@@ -29,6 +30,10 @@ let simulateCommand = Command(
 /// The body of `immunosim simulate`.
 func runSimulate(_ arguments: Arguments) throws -> Int32 {
     guard arguments.positionals.count == 1 else { throw CLIError.usage("simulate takes exactly one MODEL argument") }
+    if arguments.value("semantics") == "stochastic" { return try runStochasticSimulate(arguments) }
+    for spec in StochasticOptions.specs where arguments.value(spec.name) != nil || arguments.flag(spec.name) {
+        throw CLIError.usage("--\(spec.name) applies to --semantics stochastic only")
+    }
     let semantics = try arguments.choice("semantics", ["graded", "logical"], default: "graded")
     let format = try arguments.choice("format", ["csv", "json"], default: "csv")
     let steps = try arguments.int("steps", default: 100)

@@ -75,7 +75,7 @@ func runSweep(_ arguments: Arguments) throws -> Int32 {
                 + "pass --full-effect-dose X to put full effect elsewhere")
         }
     }
-    let model = try EngineOptions.engine(from: arguments, graph: graph)
+    let model = try EngineOptions.engine(from: arguments, graph: graph, reference: reference)
     var curves: [DoseResponseCurve] = []
     do {
         for readout in readouts {
