@@ -33,6 +33,9 @@ enum StochasticOptions {
         }
         let model = try MaBoSSReader.load(bnd: reference)
         let config = model.configuration
+        if config.discreteTime {
+            throw CLIError.input("\(reference): the .cfg sets discrete_time = 1; only continuous time is supported")
+        }
         return Loaded(graph: model.graph, configuration: StochasticConfiguration(maboss: model),
                       trajectories: config.sampleCount, maxTime: config.maxTime, timeTick: config.timeTick,
                       seed: config.seed.map(UInt64.init))
