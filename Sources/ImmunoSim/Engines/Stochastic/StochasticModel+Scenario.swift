@@ -7,6 +7,10 @@ extension StochasticModel {
     /// and its initial levels as probabilities of starting on; then `configuration` as usual.
     ///
     /// - Parameters:
+    ///   - graph: the model.
+    ///   - scenario: the background, therapies, initial levels and perturbations.
+    ///   - policy: the rule policy for nodes without explicit rules.
+    ///   - configuration: rates, parameters, initial distribution and further interventions.
     ///   - maxTime: the run's length, the horizon of therapy schedules.
     /// - Throws: ``PerturbationError`` for an unknown node, background or therapy target;
     ///   ``LogicalModelError`` as ``init(_:policy:perturbations:configuration:)``.
