@@ -48,6 +48,10 @@ struct StochasticCommandTests {
         let merged = try #require(try CLI.run(["merge"] + shards + ["--json"]))
         #expect(merged.status == 0, "\(merged.stderr)")
         #expect(merged.stdout == whole.stdout)
+        // Discrete time is refused with exit 1.
+        try Data("$k = 2;\ndiscrete_time = 1;\n".utf8).write(to: dir.appendingPathComponent("pair.cfg"))
+        let discrete = try #require(try CLI.run(["simulate", bnd, "--semantics", "stochastic"]))
+        #expect(discrete.status == 1 && discrete.stderr.contains("discrete_time"))
     }
 
     static let bad: [([String], Int32)] = [

@@ -194,6 +194,25 @@ struct StochasticEngineTests {
         #expect(result.entropy[0] > 5)
     }
 
+    @Test("a scenario's knockout, therapy window and initial levels reach the stochastic model")
+    func scenario() throws {
+        let graph = try ModelLoader.load("builtin:flagship")
+        var scenario = Scenario(model: "builtin:flagship")
+        let target = try #require(graph.nodes.first { !$0.isTherapy && graph.inEdges(of: graph.index(of: $0.id) ?? 0).count > 0 })
+        scenario.perturbations = [.knockout(target.id)]
+        let therapy = try #require(graph.nodes.first { $0.isTherapy })
+        scenario.therapies = [try TherapySpec.parse("\(therapy.id)@2-4", in: graph)]
+        let model = try StochasticModel(graph, scenario: scenario, maxTime: 6)
+        let result = try model.simulate(StochasticSettings(trajectories: 200, maxTime: 6, timeTick: 1, seed: 1))
+        let knocked = try #require(result.probabilities[target.id])
+        #expect(knocked.allSatisfy { $0 == 0 })
+        let given = try #require(result.probabilities[therapy.id])
+        // As in the logical engine: held on from step 2; an input keeps its level after the window.
+        #expect(given == [0, 0, 1, 1, 1, 1])
+        scenario.perturbations = [.knockout("NOT_A_NODE")]
+        #expect(throws: PerturbationError.self) { try StochasticModel(graph, scenario: scenario) }
+    }
+
     @Test("bad inputs are errors naming the node or setting")
     func errors() throws {
         let graph = try BnetFormat.read("A, !B\nB, A\n", name: "pair")

@@ -33,6 +33,9 @@ enum StochasticOptions {
         }
         let model = try MaBoSSReader.load(bnd: reference)
         let config = model.configuration
+        if config.discreteTime {
+            throw CLIError.input("\(reference): the .cfg sets discrete_time = 1; only continuous time is supported")
+        }
         return Loaded(graph: model.graph, configuration: StochasticConfiguration(maboss: model),
                       trajectories: config.sampleCount, maxTime: config.maxTime, timeTick: config.timeTick,
                       seed: config.seed.map(UInt64.init))
@@ -71,15 +74,9 @@ func runStochasticSimulate(_ arguments: Arguments) throws -> Int32 {
         guard let i = graph.index(of: id) else { throw CLIError.input(graph.unknownNodeMessage(id)) }
         settings.outputs.append(graph.nodes[i].id)
     }
-    var configuration = loaded.configuration
-    for item in scenario.initialLevels { configuration.initial.probabilities[item.node] = item.level }
     let result: StochasticResult
     do {
-        let background = try scenario.logicalBackground(in: graph)
-        let horizon = Int(settings.maxTime.rounded(.up)) + 1
-        let perturbations = try ResolvedPerturbations(
-            try scenario.logicalPerturbations(in: graph, horizon: horizon), background: background, in: graph)
-        let model = try StochasticModel(graph, perturbations: perturbations, configuration: configuration)
+        let model = try StochasticModel(graph, scenario: scenario, configuration: loaded.configuration, maxTime: settings.maxTime)
         if arguments.value("shard") != nil {
             let tally = try model.tally(settings)
             let encoder = JSONEncoder()
