@@ -207,8 +207,9 @@ struct StochasticEngineTests {
         let knocked = try #require(result.probabilities[target.id])
         #expect(knocked.allSatisfy { $0 == 0 })
         let given = try #require(result.probabilities[therapy.id])
-        // As in the logical engine: held on from step 2; an input keeps its level after the window.
-        #expect(given == [0, 0, 1, 1, 1, 1])
+        // As in the logical engine: on from step 2 to step 4, off before and after (a driven node
+        // is off whenever its therapy is not given).
+        #expect(given == [0, 0, 1, 1, 0, 0])
         scenario.perturbations = [.knockout("NOT_A_NODE")]
         #expect(throws: PerturbationError.self) { try StochasticModel(graph, scenario: scenario) }
     }
