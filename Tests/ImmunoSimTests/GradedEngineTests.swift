@@ -95,7 +95,7 @@ private func graph(@GraphContentBuilder _ content: () -> [GraphComponent]) throw
             Node("D", rule: d, rate: 1)
             Node("E", rule: e, rate: 1)
         }
-        let model = try CompiledGradedModel(g)
+        let model = try CompiledGradedModel(g, parameters: GradedParameters(logic: .minMax))
         let scenario = Scenario(model: "t", initialLevels: [
             .init(node: "A", level: 0.8), .init(node: "B", level: 0.3), .init(node: "X", level: 0.75),
         ])
@@ -103,6 +103,12 @@ private func graph(@GraphContentBuilder _ content: () -> [GraphComponent]) throw
         #expect(abs(t.level(g.index(of: "C")!, at: 1) - 0.7) < 1e-12)   // min(0.8, 1 − 0.3)
         #expect(abs(t.level(g.index(of: "D")!, at: 1) - 0.5) < 1e-12)   // max(clamp(1.5 − 1), 0.3)
         #expect(abs(t.level(g.index(of: "E")!, at: 1) - 0.5) < 1e-12)   // 1 − |1.5 − 1|
+        // The default multilinear logic: X at 0.75 of max 2 is level 1 or 2 with probability ½ each.
+        let multilinear = try CompiledGradedModel(g)
+        let m = multilinear.run(try multilinear.inputs(for: scenario), steps: 1)
+        #expect(abs(m.level(g.index(of: "C")!, at: 1) - 0.8 * 0.7) < 1e-12)       // a(1 − b)
+        #expect(abs(m.level(g.index(of: "D")!, at: 1) - (1 - 0.5 * 0.7)) < 1e-12) // 1 − P(X < 2)(1 − b)
+        #expect(abs(m.level(g.index(of: "E")!, at: 1) - 0.5) < 1e-12)             // P(X = 1)
     }
 
     @Test func clampsFromBackgroundsAndPerturbations() throws {

@@ -73,10 +73,14 @@ public struct LevelRules: Hashable, Sendable, Codable {
     }
 
     /// A Boolean expression that holds exactly when the target level is ≥ 1.
-    public var booleanProjection: Expression {
-        var result = Expression.constant(defaultLevel >= 1)
+    public var booleanProjection: Expression { atLeast(1) }
+
+    /// A Boolean expression that holds exactly when the target level is ≥ `k` (for k = 1 this is
+    /// ``booleanProjection``).
+    public func atLeast(_ k: Int) -> Expression {
+        var result = Expression.constant(defaultLevel >= k)
         for term in terms.reversed() {
-            if term.level >= 1 {
+            if term.level >= k {
                 result = result == .constant(false) ? term.condition : .any([term.condition, result])
             } else {
                 result = result == .constant(false) ? .constant(false) : .all([.not(term.condition), result])
@@ -90,5 +94,19 @@ public struct LevelRules: Hashable, Sendable, Codable {
     /// `maxLevel` (every term gives `maxLevel`, the default is 0).
     public func isBoolean(maxLevel: Int) -> Bool {
         defaultLevel == 0 && terms.allSatisfy { $0.level == maxLevel }
+    }
+}
+
+extension Node {
+    /// The node's logic as one multi-valued rule, whichever way the model stated it: its
+    /// ``levelRules`` when it has them (authoritative), else its Boolean ``rule`` `r` read as
+    /// "`maxLevel` when `r` holds, else 0", else `nil` (the logic is derived from the signed edges).
+    ///
+    /// Every engine reads a node's explicit logic through this one property, so a multi-valued
+    /// SBML-qual term "→ level 1" means level 1 in the logical, graded and stochastic engines alike.
+    public var levelFunction: LevelRules? {
+        if let levelRules { return levelRules }
+        guard let rule else { return nil }
+        return LevelRules(terms: [LevelRule(rule, level: maxLevel)], defaultLevel: 0)
     }
 }

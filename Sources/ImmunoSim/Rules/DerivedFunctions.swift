@@ -3,7 +3,8 @@ public import ImmunoGraph
 extension MechanismGraph {
     /// The logical function of every node under `policy`, with the edges in `removedEdges` removed.
     ///
-    /// - A node with an explicit rule uses it (Boolean rule: maximum when it holds, else 0). A
+    /// - A node with explicit logic uses it (``Node/levelFunction``: its multi-valued terms, or its
+    ///   Boolean rule giving the maximum when it holds, else 0). A
     ///   removed edge S → T substitutes, in T's rule, every atom reading S by the value it takes
     ///   when S is 0 (`S`, `S >= k` with k ≥ 1 become false, `S == 0` becomes true): the regulator
     ///   is treated as absent.
@@ -17,10 +18,13 @@ extension MechanismGraph {
         for e in removedEdges { removedSources[target(ofEdge: e)].append(edges[e].source) }
         return (0..<nodeCount).map { i in
             let node = nodes[i]
-            if let rule = node.rule {
+            if let function = node.levelFunction {
                 let absent = Set(removedSources[i])
-                let effective = absent.isEmpty ? rule : rule.substitutingAbsent(absent)
-                return .boolean(effective, maxLevel: node.maxLevel)
+                return NodeFunction(
+                    terms: function.terms.map { term in
+                        (absent.isEmpty ? term.condition : term.condition.substitutingAbsent(absent), term.level)
+                    },
+                    default: function.defaultLevel)
             }
             let incoming = inEdges(of: i).filter { !removed.contains($0) }
             if incoming.isEmpty { return .keep }

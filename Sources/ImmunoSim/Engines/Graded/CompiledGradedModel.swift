@@ -40,7 +40,7 @@ import Foundation
 /// - Complexity: compiling is O(nodes + edges + rule sizes); one step is O(nodes + edges).
 public struct CompiledGradedModel: Sendable {
     enum Kind: UInt8, Sendable {
-        case signed, rule, keep, relax, inhibitedBasal
+        case signed, rule, diagram, keep, relax, inhibitedBasal
     }
 
     /// The graph compiled.
@@ -79,6 +79,10 @@ public struct CompiledGradedModel: Sendable {
     var ruleStart: [Int32]
     var ruleEnd: [Int32]
     var ruleStackSize: Int
+    /// Rules compiled to decision diagrams (multilinear and HillCube logics); node i's diagram
+    /// nodes are ruleStart[i]..<ruleEnd[i] and its value is at `diagramRoot[i]`.
+    var diagrams: RuleDiagrams
+    var diagramRoot: [Int32]
     /// The longest edge delay.
     public private(set) var maxDelay: Int
     /// Default initial levels: `initialLevel / maxLevel` when stated, else the basal level; therapy nodes 0.
@@ -106,6 +110,8 @@ public struct CompiledGradedModel: Sendable {
         var ruleStart = [Int32](repeating: 0, count: n), ruleEnd = [Int32](repeating: 0, count: n)
         var stackSize = 1
         var maxDelay = 0
+        var diagrams = RuleDiagrams()
+        var diagramRoot = [Int32](repeating: 0, count: n)
         for i in 0..<n {
             let node = graph.nodes[i]
             if let b = node.basal {
@@ -137,18 +143,15 @@ public struct CompiledGradedModel: Sendable {
             }
             if node.isTherapy {
                 kind[i] = .keep
-            } else if let rule = node.rule {
-                kind[i] = .rule
-                ruleStart[i] = Int32(program.count)
-                stackSize = max(stackSize, try FuzzyCompiler.compile(rule, target: i, graph: graph, into: &program))
-                ruleEnd[i] = Int32(program.count)
+            } else if node.levelFunction != nil {
+                kind[i] = parameters.logic == .minMax ? .rule : .diagram
             } else if edges.isEmpty {
                 kind[i] = node.basal == nil ? .keep : .relax
             } else if node.basal != nil, !edges.contains(where: { graph.edges[$0].sign == .activates }) {
                 // Only inhibitors and a stated basal level: the inhibitors scale the basal level.
                 kind[i] = .inhibitedBasal
             }
-            // Activators first, then inhibitors; a rule node keeps its slots for delays only.
+            // Activators first, then inhibitors; a rule node's slots carry its atoms' weights and delays.
             let ordered = edges.filter { graph.edges[$0].sign == .activates } + edges.filter { graph.edges[$0].sign != .activates }
             var activators = 0
             for e in ordered {
@@ -172,6 +175,25 @@ public struct CompiledGradedModel: Sendable {
             }
             actEnd.append(inStart[i] + Int32(activators))
             inStart.append(Int32(slotSource.count))
+            // Explicit logic, compiled now that the node's in-slots exist: a rule's inputs read
+            // through their edges (weights, blocks and removals act on rule atoms).
+            if let function = node.levelFunction, !node.isTherapy {
+                let slots = Int(inStart[i])..<Int(inStart[i + 1])
+                let slotOf: (Int) -> Int32? = { source in
+                    slots.first { Int(slotSource[$0]) == source }.map { Int32($0) }
+                }
+                if parameters.logic == .minMax {
+                    ruleStart[i] = Int32(program.count)
+                    stackSize = max(stackSize, try FuzzyCompiler.compile(
+                        function, target: i, graph: graph, slot: slotOf, into: &program))
+                    ruleEnd[i] = Int32(program.count)
+                } else {
+                    let compiled = try diagrams.compile(function, target: i, graph: graph, slot: slotOf)
+                    ruleStart[i] = Int32(compiled.range.lowerBound)
+                    ruleEnd[i] = Int32(compiled.range.upperBound)
+                    diagramRoot[i] = compiled.root
+                }
+            }
         }
         // Out-slots by source, for blocks of a node's outgoing influence.
         var outCount = [Int32](repeating: 0, count: n + 1)
@@ -211,6 +233,8 @@ public struct CompiledGradedModel: Sendable {
         self.ruleStart = ruleStart
         self.ruleEnd = ruleEnd
         self.ruleStackSize = stackSize
+        self.diagrams = diagrams
+        self.diagramRoot = diagramRoot
         self.maxDelay = maxDelay
         self.defaultInitialLevels = initial
     }

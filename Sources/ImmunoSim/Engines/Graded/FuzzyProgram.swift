@@ -5,10 +5,13 @@ import ImmunoGraph
 /// Fuzzy semantics (Zadeh): `AND` = min, `OR` = max, `NOT x` = 1 − x, a constant is 0 or 1; an atom
 /// `X >= k` on a node of maximum `m` reads `clamp(x·m − (k − 1), 0, 1)` (so `X` on a Boolean node
 /// is its level `x`, and `X >= 2` on a three-level node is 0 until x = 1/2 and 1 at x = 1);
-/// `X == k` reads `1 − clamp(|x·m − k|, 0, 1)` (a triangle peaking at x = k/m).
+/// `X == k` reads `1 − clamp(|x·m − k|, 0, 1)` (a triangle peaking at x = k/m). An atom whose
+/// source has an edge to the target reads `min(1, w·x)` with the edge's current weight `w`.
+/// A multi-valued rule of a node with maximum `m` is the mean over k = 1…m of the fuzzy truth of
+/// "target ≥ k" (``ImmunoGraph/LevelRules/atLeast(_:)``).
 struct FuzzyInstruction: Sendable {
     enum Operation: UInt8, Sendable {
-        case constant, atLeast, equal, not, and, or
+        case constant, atLeast, equal, not, and, or, mean
     }
     var operation: Operation
     /// Operand count for `and`/`or`.
@@ -17,6 +20,8 @@ struct FuzzyInstruction: Sendable {
     var node: Int32 = 0
     /// The source delay of an atom (the delay of the edge from that node, if any).
     var delay: Int32 = 0
+    /// The in-slot of the edge carrying an atom (its weight scales the input), or −1.
+    var slot: Int32 = -1
     /// Constant value, or the node's maximum `m` for atoms.
     var a: Double = 0
     /// `k − 1` for `>=`, `k` for `==`.
@@ -24,10 +29,25 @@ struct FuzzyInstruction: Sendable {
 }
 
 enum FuzzyCompiler {
-    /// Compiles `expression` (the rule of node `target`) to postfix instructions appended to
+    /// Compiles `function` (the logic of node `target`) to postfix instructions appended to
     /// `program`; returns the stack depth it needs.
     static func compile(
-        _ expression: Expression, target: Int, graph: MechanismGraph, into program: inout [FuzzyInstruction]
+        _ function: LevelRules, target: Int, graph: MechanismGraph, slot: (Int) -> Int32?,
+        into program: inout [FuzzyInstruction]
+    ) throws(GradedModelError) -> Int {
+        let m = max(1, graph.nodes[target].maxLevel)
+        var depth = 0
+        for k in 1...m {
+            depth = max(depth, k - 1 + (try compile(function.atLeast(k), target: target, graph: graph, slot: slot, into: &program)))
+        }
+        if m > 1 { program.append(FuzzyInstruction(operation: .mean, count: Int32(m))) }
+        return depth
+    }
+
+    /// Compiles one Boolean expression; returns the stack depth it needs.
+    static func compile(
+        _ expression: Expression, target: Int, graph: MechanismGraph, slot: (Int) -> Int32?,
+        into program: inout [FuzzyInstruction]
     ) throws(GradedModelError) -> Int {
         var stack: [(Expression, Bool)] = [(expression, false)]
         var depth = 0
@@ -48,7 +68,7 @@ enum FuzzyCompiler {
                 let atLeast = atom.comparison == .atLeast
                 program.append(FuzzyInstruction(
                     operation: atLeast ? .atLeast : .equal, node: Int32(source), delay: Int32(delay),
-                    a: m, b: atLeast ? k - 1 : k))
+                    slot: slot(source) ?? -1, a: m, b: atLeast ? k - 1 : k))
                 depth += 1
             case .not(let inner):
                 if expanded {

@@ -1,4 +1,5 @@
 import ImmunoGraph
+import Foundation
 
 /// The graded step loop (see ``CompiledGradedModel`` for the equations).
 ///
@@ -79,6 +80,7 @@ extension CompiledGradedModel {
         var weight = baseWeight
         var slotBase = [Int](repeating: 0, count: maxDelay + 1)
         var stack = [Double](repeating: 0, count: ruleStackSize + 1)
+        var diagramValues = [Double](repeating: 0, count: diagrams.variable.count)
         var state = inputs.initialLevels
         applyDrivers(inputs, step: 0, to: &state)
         for slot in 0..<ringSize { for i in 0..<n { history[slot * n + i] = state[i] } }
@@ -118,11 +120,11 @@ extension CompiledGradedModel {
             // edge reads the current state directly.
             // hill 0: each slot's own exponent (some edge states one).
             switch (uniformHill ? hill : 0, maxDelay == 0) {
-            case (1, true): step(hill: 1, delayed: false, current: current, next: next, history: &history, targets: &targets, weight: weight, slotBase: slotBase, stack: &stack)
-            case (1, false): step(hill: 1, delayed: true, current: current, next: next, history: &history, targets: &targets, weight: weight, slotBase: slotBase, stack: &stack)
-            case (2, true): step(hill: 2, delayed: false, current: current, next: next, history: &history, targets: &targets, weight: weight, slotBase: slotBase, stack: &stack)
-            case (3, true): step(hill: 3, delayed: false, current: current, next: next, history: &history, targets: &targets, weight: weight, slotBase: slotBase, stack: &stack)
-            default: step(hill: uniformHill ? hill : 0, delayed: true, current: current, next: next, history: &history, targets: &targets, weight: weight, slotBase: slotBase, stack: &stack)
+            case (1, true): step(hill: 1, delayed: false, current: current, next: next, history: &history, targets: &targets, weight: weight, slotBase: slotBase, stack: &stack, diagramValues: &diagramValues)
+            case (1, false): step(hill: 1, delayed: true, current: current, next: next, history: &history, targets: &targets, weight: weight, slotBase: slotBase, stack: &stack, diagramValues: &diagramValues)
+            case (2, true): step(hill: 2, delayed: false, current: current, next: next, history: &history, targets: &targets, weight: weight, slotBase: slotBase, stack: &stack, diagramValues: &diagramValues)
+            case (3, true): step(hill: 3, delayed: false, current: current, next: next, history: &history, targets: &targets, weight: weight, slotBase: slotBase, stack: &stack, diagramValues: &diagramValues)
+            default: step(hill: uniformHill ? hill : 0, delayed: true, current: current, next: next, history: &history, targets: &targets, weight: weight, slotBase: slotBase, stack: &stack, diagramValues: &diagramValues)
             }
             let base = next * n
             for (m, modifier) in modifiers.enumerated() {
@@ -171,9 +173,12 @@ extension CompiledGradedModel {
     @inline(__always)
     private func step(
         hill: Int, delayed: Bool, current: Int, next: Int, history: inout [Double], targets: inout [Double],
-        weight: [Double], slotBase: [Int], stack: inout [Double]
+        weight: [Double], slotBase: [Int], stack: inout [Double], diagramValues: inout [Double]
     ) {
         let n = nodeCount
+        let hillCube = parameters.logic == .hillCube
+        let defaultHill = parameters.hillExponent
+        let defaultThetaN = pow(parameters.threshold, Double(defaultHill))
         history.withUnsafeMutableBufferPointer { h in
         targets.withUnsafeMutableBufferPointer { target in
         stack.withUnsafeMutableBufferPointer { stack in
@@ -192,6 +197,16 @@ extension CompiledGradedModel {
         program.withUnsafeBufferPointer { program in
         ruleStart.withUnsafeBufferPointer { ruleStart in
         ruleEnd.withUnsafeBufferPointer { ruleEnd in
+        diagramValues.withUnsafeMutableBufferPointer { dv in
+        diagrams.variable.withUnsafeBufferPointer { dVariable in
+        diagrams.childStart.withUnsafeBufferPointer { dChildStart in
+        diagrams.value.withUnsafeBufferPointer { dLeaf in
+        diagrams.children.withUnsafeBufferPointer { dChildren in
+        diagrams.variableNode.withUnsafeBufferPointer { vNode in
+        diagrams.variableDelay.withUnsafeBufferPointer { vDelay in
+        diagrams.variableSlot.withUnsafeBufferPointer { vSlot in
+        diagrams.variableMax.withUnsafeBufferPointer { vMax in
+        diagramRoot.withUnsafeBufferPointer { diagramRoot in
             let cur = current * n
             let out = next * n
             @inline(__always) func transfer(_ k: Int) -> Double {
@@ -219,11 +234,13 @@ extension CompiledGradedModel {
                             top += 1
                             stack[top] = instruction.a
                         case .atLeast:
-                            let u = h[sb[Int(instruction.delay)] + Int(instruction.node)]
+                            var u = h[sb[Int(instruction.delay)] + Int(instruction.node)]
+                            if instruction.slot >= 0 { u = min(1, w[Int(instruction.slot)] * u) }
                             top += 1
                             stack[top] = min(1, max(0, u * instruction.a - instruction.b))
                         case .equal:
-                            let u = h[sb[Int(instruction.delay)] + Int(instruction.node)]
+                            var u = h[sb[Int(instruction.delay)] + Int(instruction.node)]
+                            if instruction.slot >= 0 { u = min(1, w[Int(instruction.slot)] * u) }
                             top += 1
                             stack[top] = 1 - min(1, abs(u * instruction.a - instruction.b))
                         case .not:
@@ -240,9 +257,52 @@ extension CompiledGradedModel {
                             for j in 1..<count { value = max(value, stack[top - j]) }
                             top -= count - 1
                             stack[top] = value
+                        case .mean:
+                            let count = Int(instruction.count)
+                            var value = stack[top]
+                            for j in 1..<count { value += stack[top - j] }
+                            top -= count - 1
+                            stack[top] = value / Double(count)
                         }
                     }
                     let value = top >= 0 ? stack[top] : 0
+                    f = basal[i] + (1 - basal[i]) * value
+                case .diagram:
+                    // Multilinear extension: value(d) = Σₖ P(input = k) · value(child k), children first.
+                    for d in Int(ruleStart[i])..<Int(ruleEnd[i]) {
+                        let v = Int(dVariable[d])
+                        if v < 0 {
+                            dv[d] = dLeaf[d]
+                            continue
+                        }
+                        let u0 = h[sb[Int(vDelay[v])] + Int(vNode[v])]
+                        let k = Int(vSlot[v])
+                        let u: Double
+                        if hillCube {
+                            u = k >= 0
+                                ? Self.transfer(u0, n: Int(slotHill[k]), weight: w[k], norm: norm[k], thetaN: thetaN[k])
+                                : Self.transfer(u0, n: defaultHill, weight: 1, norm: 1 + defaultThetaN, thetaN: defaultThetaN)
+                        } else {
+                            u = k >= 0 ? min(1, w[k] * u0) : u0
+                        }
+                        let c = Int(dChildStart[d])
+                        let m = Int(vMax[v])
+                        if m == 1 {
+                            dv[d] = u * dv[Int(dChildren[c + 1])] + (1 - u) * dv[Int(dChildren[c])]
+                        } else {
+                            // Thermometer reading: P(X ≥ k) = clamp(m·u − (k − 1), 0, 1).
+                            let y = u * Double(m)
+                            var above = 1.0
+                            var acc = 0.0
+                            for level in 0...m {
+                                let next = level < m ? min(1, max(0, y - Double(level))) : 0
+                                acc += (above - next) * dv[Int(dChildren[c + level])]
+                                above = next
+                            }
+                            dv[d] = acc
+                        }
+                    }
+                    let value = dv[Int(diagramRoot[i])]
                     f = basal[i] + (1 - basal[i]) * value
                 case .keep:
                     f = x
@@ -256,6 +316,6 @@ extension CompiledGradedModel {
                 target[i] = f
                 h[out + i] = x + rate[i] * (f - x)
             }
-        }}}}}}}}}}}}}}}}}}
+        }}}}}}}}}}}}}}}}}}}}}}}}}}}}
     }
 }

@@ -16,13 +16,33 @@ public struct GradedParameters: Hashable, Sendable, Codable {
     public var rate: Double
     /// The basal level of a node without `Node.basal` (default 0).
     public var basal: Double
+    /// How explicit rules are evaluated on graded levels (default ``GradedLogic/multilinear``).
+    public var logic: GradedLogic
 
     /// Creates parameters; the defaults run any unparameterised signed graph.
-    public init(hillExponent: Int = 1, threshold: Double = 0.5, rate: Double = 0.5, basal: Double = 0) {
+    public init(
+        hillExponent: Int = 1, threshold: Double = 0.5, rate: Double = 0.5, basal: Double = 0,
+        logic: GradedLogic = .multilinear
+    ) {
         self.hillExponent = hillExponent
         self.threshold = threshold
         self.rate = rate
         self.basal = basal
+        self.logic = logic
+    }
+
+    private enum CodingKeys: String, CodingKey { case hillExponent, threshold, rate, basal, logic }
+
+    /// Decodes parameters; a missing key takes its default (`logic` was added later).
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        let d = GradedParameters()
+        self.init(
+            hillExponent: try c.decodeIfPresent(Int.self, forKey: .hillExponent) ?? d.hillExponent,
+            threshold: try c.decodeIfPresent(Double.self, forKey: .threshold) ?? d.threshold,
+            rate: try c.decodeIfPresent(Double.self, forKey: .rate) ?? d.rate,
+            basal: try c.decodeIfPresent(Double.self, forKey: .basal) ?? d.basal,
+            logic: try c.decodeIfPresent(GradedLogic.self, forKey: .logic) ?? d.logic)
     }
 
     /// The defaults.
