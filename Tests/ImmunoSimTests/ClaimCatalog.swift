@@ -68,6 +68,27 @@ enum ClaimCatalog {
             c.up("CD8_T", wb, wt)
             return c
         },
+        Claim(id: "C043b", expectation: "anti-PD-1 raises CD8 T cells in cold and in inflamed tumours too", semantics: [.multilinear]) { m in
+            let ib = try m.run(background: "INFLAMED_TUMOR"), it = try m.run(["ANTI_PD1": 1], background: "INFLAMED_TUMOR")
+            let cb = try m.run(background: "COLD_TUMOR"), ct = try m.run(["ANTI_PD1": 1], background: "COLD_TUMOR")
+            var c = ClaimCheck()
+            c.up("CD8_T", cb, ct)
+            c.up("CD8_T", ib, it)
+            return c
+        },
+        Claim(id: "C034", expectation: "anti-CTLA-4 alone lowers the burden") { m in
+            let b = try m.run(), t = try m.run(["ANTI_CTLA4": 1])
+            var c = ClaimCheck()
+            c.down("TUMOR_BURDEN", b, t)
+            return c
+        },
+        Claim(id: "C046", expectation: "anti-PD-1 works better in MMR-deficient tumours") { m in
+            let wb = try m.run(), wt = try m.run(["ANTI_PD1": 1])
+            let db = try m.run(background: "MMR_DEFICIENT"), dt = try m.run(["ANTI_PD1": 1], background: "MMR_DEFICIENT")
+            var c = ClaimCheck()
+            c.less("WT benefit < MMR-deficient benefit", -delta("TUMOR_BURDEN", wb, wt), -delta("TUMOR_BURDEN", db, dt))
+            return c
+        },
         Claim(id: "C050", expectation: "B2M loss weakens anti-PD-1") { m in
             let wb = try m.run(), wt = try m.run(["ANTI_PD1": 1])
             let bb = try m.run(background: "B2M_LOSS"), bt = try m.run(["ANTI_PD1": 1], background: "B2M_LOSS")
