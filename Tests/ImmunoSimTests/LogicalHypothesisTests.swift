@@ -47,17 +47,23 @@ struct LogicalHypothesisTests {
         // A and B moves first is random, so each run's average differs.
         let graph = try BnetFormat.read("S, S\nA, !A | S\nB, A\n", name: "loop")
         let scenario = Scenario(model: "loop", therapies: [try TherapySpec.parse("S", in: graph)])
-        let response = try LogicalResponse.response(graph: graph, treated: scenario, readouts: ["A", "B"],
-            update: .asynchronous, steps: 200, seed: 3, runs: 10)
+        let engine = try LogicalEngine(graph, update: .asynchronous, runs: 10, seed: 3)
+        let response = try engine.response(to: scenario, at: .step(200), readouts: ["A", "B"])
         let a = try #require(response["A"])
         #expect(a.treated == 1 && a.treatedSpread == 0)   // S holds A on in every run
         #expect(a.baseline > 0.2 && a.baseline < 0.8)
         #expect(try #require(a.baselineSpread) > 0)
-        let again = try LogicalResponse.response(graph: graph, treated: scenario, readouts: ["A", "B"],
-            update: .asynchronous, steps: 200, seed: 3, runs: 10)
+        let again = try LogicalEngine(graph, update: .asynchronous, runs: 10, seed: 3)
+            .response(to: scenario, at: .step(200), readouts: ["A", "B"])
         #expect(again == response)
-        let sync = try LogicalResponse.response(graph: graph, treated: scenario, readouts: ["A"], steps: 20)
+        // A deterministic start under synchronous update is one run, without a spread; the
+        // default start of an imported model is random (each node on with probability ½).
+        var fixedStart = scenario
+        fixedStart.initialLevels = graph.nodes.map { .init(node: $0.id, level: 0) }
+        let sync = try LogicalEngine(graph).response(to: fixedStart, at: .step(20), readouts: ["A"])
         #expect(sync["A"]?.baselineSpread == nil)
+        let random = try LogicalEngine(graph).response(to: scenario, at: .step(20), readouts: ["A"])
+        #expect(random["A"]?.baselineSpread != nil)
 
         let hypothesis = Hypothesis("S holds A on", therapies: ["S"], expect: [.direction(node: "A", .up)],
             robustness: .init(variants: 8, required: 0.75, seed: 5), semantics: .logical(update: .asynchronous, steps: 200, runs: 4))

@@ -69,9 +69,11 @@ import Testing
     @Test func logicalPerturbations() throws {
         let g = try Catalog.flagship()
         let spec = try TherapySpec.parse("ANTI_PD1@5-20", in: g)
-        #expect(try spec.logicalPerturbations(in: g) == [.hold("ANTI_PD1", level: 1, window: StepWindow(start: 5, stop: 20))])
+        // A driven node is off (held at 0) whenever the therapy is not on; the later hold wins.
+        let off = Perturbation.hold("ANTI_PD1", level: 0, window: .always)
+        #expect(try spec.logicalPerturbations(in: g) == [off, .hold("ANTI_PD1", level: 1, window: StepWindow(start: 5, stop: 20))])
         let open = try TherapySpec.parse("ANTI_PD1@5", in: g)
-        #expect(try open.logicalPerturbations(in: g) == [.hold("ANTI_PD1", level: 1, window: StepWindow(start: 5))])
+        #expect(try open.logicalPerturbations(in: g) == [off, .hold("ANTI_PD1", level: 1, window: StepWindow(start: 5))])
         let direct = Therapy(name: "drug", target: .node("PD1"), mode: .block(efficacy: 1), schedule: .continuous(from: 2))
         #expect(try direct.logicalPerturbations(in: g) == [.hold("PD1", level: 0, window: StepWindow(start: 2))])
         let edge = Therapy(name: "drug", target: .edge(source: "PDL1", target: "PD1"))
@@ -80,11 +82,11 @@ import Testing
         #expect(try weak.logicalPerturbations(in: g).isEmpty)
         let cycled = Therapy.node("ANTI_PD1", schedule: Schedule(start: 0, stop: 10, cycle: .init(on: 2, off: 3)))
         #expect(try cycled.logicalPerturbations(in: g) == [
-            .hold("ANTI_PD1", level: 1, window: StepWindow(start: 0, stop: 2)),
+            off, .hold("ANTI_PD1", level: 1, window: StepWindow(start: 0, stop: 2)),
             .hold("ANTI_PD1", level: 1, window: StepWindow(start: 5, stop: 7)),
         ])
         var scenario = Scenario(model: "builtin:flagship", therapies: [spec], perturbations: [.knockout("TIM3")])
-        #expect(try scenario.logicalPerturbations(in: g).count == 2)
+        #expect(try scenario.logicalPerturbations(in: g).count == 3)
         scenario.therapies.append(Therapy(name: "x", target: .node("NOPE")))
         #expect(throws: PerturbationError.self) { try scenario.logicalPerturbations(in: g) }
     }

@@ -51,7 +51,7 @@ public struct DoseResponseCurve: Hashable, Sendable, Codable, CustomStringConver
     }
 }
 
-extension CompiledGradedModel {
+extension SimulationEngine {
     /// Sweeps the dose of the therapy named `therapy` in `scenario` over `doses` and reads `readout`.
     ///
     /// - Throws: ``PerturbationError`` when the scenario has no such therapy or names unknown nodes.
@@ -75,8 +75,8 @@ extension CompiledGradedModel {
         }
     }
 
-    /// Sweeps any therapy parameter: `modify(&therapy, value)` for each value; the model is
-    /// compiled once and reused for every point.
+    /// Sweeps any therapy parameter: `modify(&therapy, value)` for each value; the engine (its
+    /// compiled model) is reused for every point.
     public func sweep(
         _ scenario: Scenario, therapy name: String, parameter: String, values: [Double], readout: String,
         at time: ReadoutTime, modify: (inout Therapy, Double) -> Void
@@ -86,12 +86,12 @@ extension CompiledGradedModel {
             throw PerturbationError("the scenario has no therapy '\(name)'" + (names.isEmpty ? "" : "; it has \(names.joined(separator: ", "))"))
         }
         let node = try readoutIndices([readout])[0]
-        let baseline = read(try inputs(for: scenario.baseline), at: time).levels[node]
+        let baseline = try read(scenario.baseline, at: time).levels[node]
         var points: [DoseResponseCurve.Point] = []
         for value in values {
             var variant = scenario
             modify(&variant.therapies[position], value)
-            let level = read(try inputs(for: variant), at: time).levels[node]
+            let level = try read(variant, at: time).levels[node]
             points.append(.init(parameter: value, value: level, baseline: baseline))
         }
         return DoseResponseCurve(therapy: name, parameter: parameter, readout: graph.nodes[node].id, points: points)

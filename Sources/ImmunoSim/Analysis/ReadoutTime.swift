@@ -6,7 +6,7 @@ public enum ReadoutTime: Hashable, Sendable, Codable, CustomStringConvertible {
     case window(from: Int, to: Int)
     /// The levels once the largest one-step change of any level is below `epsilon`, or after
     /// `maxSteps` steps (whichever comes first). Runs last at least one step past the latest
-    /// therapy start.
+    /// therapy or clamp start.
     case steadyState(epsilon: Double, maxSteps: Int)
 
     /// Steady state with ε = 1e-6 and at most 10,000 steps.
@@ -44,9 +44,21 @@ extension CompiledGradedModel {
             let trajectory = run(inputs, steps: max(0, to))
             return (trajectory, trajectory.mean(over: max(0, from)...max(0, to)))
         case .steadyState(let epsilon, let maxSteps):
-            let latestStart = inputs.therapyList.map(\.schedule.start).max() ?? 0
+            let latestStart = (inputs.therapyList.map(\.schedule.start) + inputs.clamps.map(\.window.start)).max() ?? 0
             let trajectory = runToSteadyState(inputs, epsilon: epsilon, minimumSteps: latestStart + 1, maxSteps: maxSteps)
             return (trajectory, trajectory.finalState)
+        }
+    }
+}
+
+extension ReadoutTime {
+    /// The same readout `steps` later (a step or window moves; steady state is unchanged): the
+    /// readout of a scenario whose interventions start after a warm-up of `steps`.
+    public func shifted(by steps: Int) -> ReadoutTime {
+        switch self {
+        case .step(let n): return .step(n.addingReportingOverflow(steps).overflow ? Int.max : n + steps)
+        case .window(let from, let to): return .window(from: from + steps, to: to.addingReportingOverflow(steps).overflow ? Int.max : to + steps)
+        case .steadyState: return self
         }
     }
 }

@@ -18,11 +18,11 @@ struct ExplanationOrigin: Hashable {
     var direction: Direction
 }
 
-extension CompiledGradedModel {
+extension SimulationEngine {
     /// The nodes a scenario moves directly: therapy nodes driven up; blocked, depleted or
     /// knocked-out nodes down; supplied, damaged or over-expressed nodes up; the target of a blocked
     /// or removed edge moved against the edge's sign.
-    func origins(of scenario: Scenario) throws -> [ExplanationOrigin] {
+    func origins(of scenario: Scenario, baselineLevels: [Double]) throws -> [ExplanationOrigin] {
         let perturbations = scenario.therapies.isEmpty ? scenario.perturbations : []
         var result: [ExplanationOrigin] = []
         func add(_ node: Int, _ direction: Direction) {
@@ -42,7 +42,7 @@ extension CompiledGradedModel {
             case .knockout(let id): if let i = graph.index(of: id) { add(i, .down) }
             case .overexpress(let id): if let i = graph.index(of: id) { add(i, .up) }
             case .hold(let id, let level, _):
-                if let i = graph.index(of: id) { add(i, level >= defaultInitialLevels[i] ? .up : .down) }
+                if let i = graph.index(of: id) { add(i, level >= baselineLevels[i] ? .up : .down) }
             case .removeEdge(let source, let target):
                 for edge in graph.edges(from: source, to: target) {
                     if let s = graph.index(of: edge.source), let e = graph.outEdges(of: s).first(where: { graph.edges[$0] == edge }) {
@@ -63,7 +63,8 @@ extension CompiledGradedModel {
     ///    direction are kept, shortest and best-evidenced first (at most `maxChains`); after
     ///    mediation, chains whose intermediates carry the effect move to the front.
     /// 2. In-silico mediation: for each intermediate node of the top three chains, the treated
-    ///    run is repeated with that node frozen on its baseline course (``GradedInputs/heldSeries``)
+    ///    run is repeated with that node frozen on its baseline course
+    ///    (``SimulationEngine/read(_:holding:onCourseOf:at:)``)
     ///    and the share of the effect that survives is reported; below
     ///    ``Explanation/necessityThreshold`` the node is necessary.
     /// 3. Feedback loops (≤ 8 edges) through the nodes of the top chains.
@@ -80,13 +81,11 @@ extension CompiledGradedModel {
         // therapies, the perturbations themselves are what is explained.
         var baselineScenario = scenario.baseline
         if scenario.therapies.isEmpty { baselineScenario.perturbations = [] }
-        let baselineInputs = try inputs(for: baselineScenario)
-        let treatedInputs = try inputs(for: scenario)
-        let base = read(baselineInputs, at: time)
-        let treated = read(treatedInputs, at: time)
+        let base = try read(baselineScenario, at: time)
+        let treated = try read(scenario, at: time)
         let delta = treated.levels[r] - base.levels[r]
         let direction = Direction(delta: delta, tolerance: tolerance)
-        let origins = try origins(of: scenario)
+        let origins = try origins(of: scenario, baselineLevels: base.levels)
 
         var matching: [(path: SignedPath, predicts: Direction)] = []
         var opposing: [(path: SignedPath, predicts: Direction)] = []
@@ -126,9 +125,7 @@ extension CompiledGradedModel {
                 }
             }
             for node in candidates.prefix(8) {
-                var held = treatedInputs
-                held.heldSeries.append(.init(node: node, levels: base.trajectory.series(node)))
-                let level = read(held, at: time).levels[r]
+                let level = try read(scenario, holding: node, onCourseOf: base, at: time).levels[r]
                 let surviving = (level - base.levels[r]) / delta
                 mediators.append(Explanation.Mediator(
                     node: graph.nodes[node].id, survivingFraction: surviving,

@@ -34,7 +34,7 @@ public struct Hypothesis: Hashable, Sendable {
     public enum Semantics: Hashable, Sendable {
         /// The graded engine; levels are read at ``Hypothesis/readAt``.
         case graded
-        /// The logical engine: levels are attractor averages (``LogicalResponse``) after `steps`
+        /// The logical engine: levels are attractor averages (``LogicalEngine``) after `steps`
         /// steps of the given update, with node rules from `policy`; an asynchronous arm is the
         /// mean of `runs` seeded runs. ``Hypothesis/readAt`` is not used; comparisons and levels
         /// read the same averages, and a time-course expectation reads the first step at which

@@ -1,29 +1,42 @@
 public import ImmunoGraph
 
 extension Hypothesis {
-    /// Checks the hypothesis on `graph` under its ``semantics`` (the graded engine compiles the
-    /// model once).
+    /// Checks the hypothesis on `graph` under its ``semantics``: the graded engine, or the logical
+    /// engine with levels read at step `steps` (``LogicalEngine``).
     public func check(on graph: MechanismGraph, reference: String? = nil) throws -> Verdict {
-        if case .logical(let update, let policy, let steps, let runs) = semantics {
-            return try checkLogical(on: graph, update: update, policy: policy, steps: steps, runs: runs, reference: reference)
+        switch semantics {
+        case .graded:
+            return try check(with: try CompiledGradedModel(graph), reference: reference)
+        case .logical(let update, let policy, let steps, let runs):
+            guard steps > 0, runs > 0 else { throw PerturbationError("logical hypotheses need steps > 0 and runs > 0") }
+            var copy = self
+            copy.readAt = .step(steps)
+            let engine = try LogicalEngine(graph, policy: policy, update: update, runs: runs, seed: robustness?.seed ?? 1)
+            return try copy.check(with: engine, reference: reference)
         }
-        return try check(on: try CompiledGradedModel(graph), reference: reference)
     }
 
-    /// Checks the hypothesis on a compiled model: runs baseline and treated arms, evaluates every
-    /// expectation, explains each direction expectation, and with ``robustness`` repeats the
-    /// expectations on jittered variants. Same model and seed, same verdict.
-    ///
-    /// - Throws: errors for therapy specs, backgrounds or nodes that do not exist in the model.
+    /// Checks the hypothesis on a compiled graded model (a logical hypothesis compiles its own).
     public func check(on model: CompiledGradedModel, reference: String? = nil) throws -> Verdict {
         if case .logical = semantics { return try check(on: model.graph, reference: reference) }
-        let graph = model.graph
+        return try check(with: model, reference: reference)
+    }
+
+    /// Checks the hypothesis with any engine: runs baseline and treated arms, evaluates every
+    /// expectation, explains each direction expectation (signed chains and in-silico mediation),
+    /// and with ``robustness`` repeats the expectations on the engine's variants
+    /// (``SimulationEngine/variant(seed:jitter:)``: jittered weights and rates for the graded
+    /// engine, other seeds for ensembles). Same engine and seed, same verdict.
+    ///
+    /// - Throws: errors for therapy specs, backgrounds or nodes that do not exist in the model.
+    public func check(with engine: some SimulationEngine, reference: String? = nil) throws -> Verdict {
+        let graph = engine.graph
         let treated = try scenario(in: graph, therapies: therapies, reference: reference)
-        var outcomes = try evaluate(on: model, treated: treated)
+        var outcomes = try evaluate(with: engine, treated: treated)
         var explanations: [Explanation] = []
         for (k, expectation) in expectations.enumerated() {
             if case .direction(let node, let expected) = expectation {
-                let explanation = try model.explain(node, in: treated, at: readAt, tolerance: tolerance)
+                let explanation = try engine.explain(node, in: treated, at: readAt, tolerance: tolerance)
                 explanations.append(explanation)
                 outcomes[k].chain = (explanation.chains + explanation.opposingChains).first { $0.predicts == expected }?.text
             }
@@ -37,8 +50,8 @@ extension Hypothesis {
             }
             var passed = 0
             for v in 0..<robustness.variants {
-                let variant = model.jittered(amount: robustness.jitter, seed: CompiledGradedModel.ensembleSeed(robustness.seed, run: v))
-                if try evaluate(on: variant, treated: treated).allSatisfy(\.holds) { passed += 1 }
+                let variant = try engine.variant(seed: CompiledGradedModel.ensembleSeed(robustness.seed, run: v), jitter: robustness.jitter)
+                if try evaluate(with: variant, treated: treated).allSatisfy(\.holds) { passed += 1 }
             }
             verdict.record(passed: passed, of: robustness)
         }
@@ -52,22 +65,27 @@ extension Hypothesis {
             perturbations: perturbations)
     }
 
-    func evaluate(on model: CompiledGradedModel, treated: Scenario) throws -> [Verdict.Outcome] {
-        let graph = model.graph
+    func evaluate(with engine: some SimulationEngine, treated: Scenario) throws -> [Verdict.Outcome] {
+        let graph = engine.graph
         let nodes = expectations.map(\.node)
         for node in nodes where graph.index(of: node) == nil { throw PerturbationError(graph.unknownNodeMessage(node)) }
-        let response = try model.response(to: treated, at: readAt, readouts: Array(Set(nodes)).sorted(), tolerance: tolerance)
+        let response = try engine.response(to: treated, at: readAt, readouts: Array(Set(nodes)).sorted(), tolerance: tolerance)
         var treatedLevels: [ReadoutTime: [Double]] = [:]
         func levels(at time: ReadoutTime) throws -> [Double] {
             if let cached = treatedLevels[time] { return cached }
-            let value = model.read(try model.inputs(for: treated), at: time).levels
+            let value = try engine.read(treated, at: time).levels
             treatedLevels[time] = value
             return value
         }
         return try outcomes(
             in: graph, response: response, treatedLevels: { try levels(at: $0 ?? readAt) },
             armLevels: { arm in
-                try model.read(try model.inputs(for: scenario(in: graph, therapies: arm, reference: treated.model)), at: readAt).levels
+                var armScenario = try scenario(in: graph, therapies: arm, reference: treated.model)
+                // Nodes the hypothesis's own therapies drive are off in an arm that does not give them.
+                for initial in treated.baseline.initialLevels where !armScenario.initialLevels.contains(where: { $0.node == initial.node }) {
+                    armScenario.initialLevels.append(initial)
+                }
+                return try engine.read(armScenario, at: readAt).levels
             })
     }
 

@@ -13,7 +13,8 @@ import Foundation
 ///                "lowerThan": ["TAT:0.4", "ANTI_PDL1@10"]}]}]}
 /// ```
 ///
-/// Per hypothesis: `name` (required), `background`, `therapies` (specs), `knockout` and
+/// Per hypothesis: `name` (required), `background`, `therapies` (specs; `"block PD1@10:0.9"` acts
+/// on any node), `block`, `deplete` and `supply` (intervention specs on any node), `knockout` and
 /// `overexpress` (node lists), the readout time as `steps` (default 100), `window: [from, to]` or
 /// `steady: true`, `tolerance` (default 0.02), `expect` (see ``Expectation``), `robustness`;
 /// `"semantics": "logical"` with `update` (`sync`, `async`), `policy`, `runs` and `steps` checks it
@@ -68,7 +69,7 @@ func jsonPath(_ codingPath: [any CodingKey]) -> String {
 
 extension Hypothesis: Codable {
     private enum Keys: String, CodingKey {
-        case name, background, therapies, knockout, overexpress, steps, window, steady, tolerance, expect, robustness
+        case name, background, therapies, knockout, overexpress, block, deplete, supply, steps, window, steady, tolerance, expect, robustness
         case semantics, update, policy, runs
     }
 
@@ -101,6 +102,12 @@ extension Hypothesis: Codable {
         if expectations.isEmpty {
             throw DecodingError.dataCorruptedError(forKey: .expect, in: c, debugDescription: "a hypothesis needs at least one expectation")
         }
+        // Interventions on any node are therapy specs with their kind in front ("block PD1@10").
+        var therapies: [String] = try c.decodeIfPresent([String].self, forKey: .therapies) ?? []
+        let kinds: [(Keys, String)] = [(.block, "block "), (.deplete, "deplete "), (.supply, "supply ")]
+        for (key, prefix) in kinds {
+            for spec in try c.decodeIfPresent([String].self, forKey: key) ?? [] { therapies.append(prefix + spec) }
+        }
         var semantics = Semantics.graded
         switch try c.decodeIfPresent(String.self, forKey: .semantics) ?? "graded" {
         case "graded":
@@ -129,7 +136,7 @@ extension Hypothesis: Codable {
         }
         self.init(
             try c.decode(String.self, forKey: .name), background: try c.decodeIfPresent(String.self, forKey: .background),
-            therapies: try c.decodeIfPresent([String].self, forKey: .therapies) ?? [], perturbations: perturbations,
+            therapies: therapies, perturbations: perturbations,
             readAt: readAt, tolerance: try c.decodeIfPresent(Double.self, forKey: .tolerance) ?? Response.defaultTolerance,
             expect: expectations, robustness: robustness, semantics: semantics)
     }

@@ -56,12 +56,70 @@ public struct Scenario: Hashable, Sendable, Codable, CustomStringConvertible {
         self.perturbations = perturbations
     }
 
-    /// The same scenario without therapies: the baseline arm of a response.
+    /// The baseline arm of a response: the scenario without its therapies when it has some (its
+    /// perturbations are then context, e.g. a knockout background), else without its
+    /// perturbations (a knockout alone is the intervention). The background stays either way.
+    ///
+    /// A node a therapy drives (a therapy node, or an input such as a bnet's `ANTI, ANTI`) starts
+    /// at 0 in the baseline, as it does before the therapy starts: untreated means off, not the
+    /// random start of an imported model's inputs.
     public var baseline: Scenario {
         var copy = self
-        copy.therapies = []
+        if therapies.isEmpty {
+            copy.perturbations = []
+        } else {
+            copy.therapies = []
+            for therapy in therapies where !therapy.actsDirectly {
+                guard case .node(let id) = therapy.target, id == therapy.name, case .supply = therapy.mode else { continue }
+                if !copy.initialLevels.contains(where: { $0.node == id }) { copy.initialLevels.append(.init(node: id, level: 0)) }
+            }
+        }
         if let name { copy.name = name + " (baseline)" }
         return copy
+    }
+
+    /// The scenario with every intervention starting `steps` later, so that both arms of a
+    /// comparison first run the model alone (a warm-up) and the intervention is not compared
+    /// during the model's own start-up transient.
+    ///
+    /// Therapy schedules shift by `steps`; knockouts, over-expressions and holds become holds
+    /// from the shifted step. Removed edges cannot be windowed and stay removed from step 0. The
+    /// background is context and applies throughout.
+    ///
+    /// - Throws: ``PerturbationError`` when `steps` is negative or a shifted step overflows.
+    public func startingInterventions(after steps: Int) throws -> Scenario {
+        guard steps >= 0 else { throw PerturbationError("warm-up of \(steps) steps is negative") }
+        guard steps > 0 else { return self }
+        func shifted(_ step: Int) throws -> Int {
+            let (value, overflow) = step.addingReportingOverflow(steps)
+            guard !overflow else { throw PerturbationError("step \(step) + warm-up \(steps) overflows") }
+            return value
+        }
+        var copy = self
+        for k in copy.therapies.indices {
+            copy.therapies[k].schedule.start = try shifted(copy.therapies[k].schedule.start)
+            if let stop = copy.therapies[k].schedule.stop { copy.therapies[k].schedule.stop = try shifted(stop) }
+        }
+        copy.perturbations = try perturbations.map { perturbation in
+            switch perturbation {
+            case .knockout(let id): return .hold(id, level: 0, window: StepWindow(start: steps))
+            case .overexpress(let id): return .hold(id, level: 1, window: StepWindow(start: steps))
+            case .hold(let id, let level, let window):
+                return .hold(id, level: level, window: StepWindow(start: try shifted(window.start), stop: try window.stop.map(shifted)))
+            case .removeEdge: return perturbation
+            }
+        }
+        return copy
+    }
+
+    /// The first step at which any therapy or windowed perturbation starts (0 when none).
+    public var latestInterventionStart: Int {
+        let therapyStarts = therapies.map(\.schedule.start)
+        let holdStarts = perturbations.compactMap { perturbation -> Int? in
+            if case .hold(_, _, let window) = perturbation { return window.start }
+            return nil
+        }
+        return (therapyStarts + holdStarts).max() ?? 0
     }
 
     /// The model's background named ``background``, or `nil` when none is set.

@@ -36,7 +36,7 @@ extension ScreenPlan {
     }
 }
 
-extension CompiledGradedModel {
+extension SimulationEngine {
     /// The scenario of one screen arm: the background, each therapy candidate switched on from
     /// step 0 (as `TherapySpec` reads a bare identifier), each knockout candidate held at 0.
     public func scenario(for arm: ScreenArm, background: String?, reference: String) throws -> Scenario {
@@ -55,9 +55,9 @@ extension CompiledGradedModel {
         return scenario
     }
 
-    /// Runs a screen with the graded engine: every arm of `plan` (in `shard`) for `steps` steps,
-    /// readouts read at the last step. The compiled model is shared by all arms; each arm only
-    /// resolves its own inputs. Deterministic for any `threads`.
+    /// Runs a screen with this engine: every arm of `plan` (in `shard`) for `steps` steps,
+    /// readouts read at the last step (for ensembles, the engine's averages). The compiled model is
+    /// shared by all arms; each arm only resolves its own inputs. Deterministic for any `threads`.
     ///
     /// - Complexity: one run of O(steps · (N + E)) per arm.
     public func screen(
@@ -66,12 +66,12 @@ extension CompiledGradedModel {
     ) async throws -> ScreenResult {
         let readouts = try readoutIndices(plan.readouts)
         let model = self
-        let settings = "graded, \(steps) steps, read at the last step, background \(background ?? "none")"
+        let settings = "\(semanticsDescription), \(steps) steps, read at the last step, background \(background ?? "none")"
         return try await ScreenRunner.run(
             plan: plan, model: reference, settings: settings, shard: shard, threads: threads, progress: progress
         ) { arm in
             let scenario = try model.scenario(for: arm, background: background, reference: reference)
-            let levels = model.finalLevels(try model.inputs(for: scenario), steps: steps)
+            let levels = try model.read(scenario, at: .step(steps)).levels
             return readouts.map { levels[$0] }
         }
     }

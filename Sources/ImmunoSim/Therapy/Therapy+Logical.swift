@@ -28,7 +28,7 @@ extension Therapy {
     ///
     /// The therapy is "on" while its strength is at least 0.5 (``activeWindows(horizon:threshold:)``):
     /// - acting through a node (``TherapyAction/drive(node:)``): the node is held at 1 while on
-    ///   (and at 0 otherwise: therapy nodes are off unless given);
+    ///   and at 0 otherwise (therapy nodes and driven inputs are off unless given);
     /// - block or deplete of a node: the node is held at 0 while on;
     /// - supply or damage of a node: the node is held at 1 while on;
     /// - block of an edge: the edge is removed for the whole run (``Perturbation`` has no windowed
@@ -44,7 +44,9 @@ extension Therapy {
             windows.map { .hold(graph.nodes[node].id, level: level, window: $0) }
         }
         switch action {
-        case .drive(let node): return holds(node, 1)
+        case .drive(let node):
+            // Off whenever the therapy is not on (a later clamp wins inside the windows).
+            return [.hold(graph.nodes[node].id, level: 0, window: .always)] + holds(node, 1)
         case .blockNode(let node), .deplete(let node): return holds(node, 0)
         case .supply(let node), .damage(let node): return holds(node, 1)
         case .blockEdges(let edges):

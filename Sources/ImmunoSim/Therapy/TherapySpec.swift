@@ -36,6 +36,70 @@ public enum TherapySpec {
     /// - Throws: ``TherapySpecError`` for malformed text or an identifier that is not a therapy or
     ///   input node (with the model's suggestion for near misses).
     public static func parse(_ spec: String, in graph: MechanismGraph) throws(TherapySpecError) -> Therapy {
+        for kind in InterventionKind.allCases {
+            let prefix = kind.rawValue + " "
+            if spec.hasPrefix(prefix) {
+                return try parseIntervention(String(spec.dropFirst(prefix.count)), kind: kind, in: graph, original: spec)
+            }
+        }
+        let (id, schedule) = try parts(spec)
+        guard let index = graph.index(of: id) else {
+            throw TherapySpecError(spec: spec, position: 1, message: graph.unknownNodeMessage(id))
+        }
+        let node = graph.nodes[index]
+        guard node.isTherapy || graph.inDegree(of: index) == 0 else {
+            let candidates = graph.nodes.indices.filter { graph.nodes[$0].isTherapy || graph.inDegree(of: $0) == 0 }
+                .map { graph.nodes[$0].id }
+            throw TherapySpecError(spec: spec, position: 1, message:
+                "'\(node.id)' is neither a therapy nor an input node of model '\(graph.name)'"
+                + (candidates.isEmpty ? "" : "; therapies and inputs: \(candidates.joined(separator: ", "))")
+                + "; to act on any node use --block, --deplete or --supply")
+        }
+        return Therapy.node(node.id, schedule: schedule)
+    }
+
+    /// Parses an intervention on any node, `ID[@START[-STOP]][:AMOUNT][/ON+OFF][~HALFLIFE]`, with
+    /// the therapy grammar: for a block, AMOUNT is the efficacy (0…1, default 1); for a depletion
+    /// or a supply it is the dose (occupancy, default 1).
+    ///
+    /// The result acts directly on the node (``Therapy/actsDirectly``), named `"block PD1"` and so
+    /// on; ``parse(_:in:)`` reads that name back, so the spec `"block PD1@10:0.8"` works wherever a
+    /// therapy spec does (hypothesis files, comparison arms).
+    ///
+    /// - Throws: ``TherapySpecError`` for malformed text, an unknown node (with a suggestion) or an
+    ///   efficacy outside 0…1.
+    public static func parseIntervention(
+        _ spec: String, kind: InterventionKind, in graph: MechanismGraph, original: String? = nil
+    ) throws(TherapySpecError) -> Therapy {
+        let shown = original ?? "\(kind.rawValue) \(spec)"
+        let offset = shown.count - spec.count
+        var (id, schedule): (String, Schedule)
+        do {
+            (id, schedule) = try parts(spec)
+        } catch {
+            throw TherapySpecError(spec: shown, position: error.position + offset, message: error.message)
+        }
+        guard let index = graph.index(of: id) else {
+            throw TherapySpecError(spec: shown, position: 1 + offset, message: graph.unknownNodeMessage(id))
+        }
+        let node = graph.nodes[index].id
+        switch kind {
+        case .block:
+            let efficacy = schedule.dose
+            schedule.dose = 1
+            guard (0...1).contains(efficacy) else {
+                throw TherapySpecError(spec: shown, position: 1 + offset, message: "block efficacy \(efficacy) is outside 0...1")
+            }
+            return Therapy(name: "block \(node)", target: .node(node), mode: .block(efficacy: efficacy), schedule: schedule, actsDirectly: true)
+        case .deplete:
+            return Therapy(name: "deplete \(node)", target: .node(node), mode: .deplete, schedule: schedule, actsDirectly: true)
+        case .supply:
+            return Therapy(name: "supply \(node)", target: .node(node), mode: .supply, schedule: schedule, actsDirectly: true)
+        }
+    }
+
+    /// The identifier and schedule of `ID[@START[-STOP]][:DOSE][/ON+OFF][~HALFLIFE]`.
+    static func parts(_ spec: String) throws(TherapySpecError) -> (String, Schedule) {
         let characters = Array(spec)
         func fail(_ position: Int, _ message: String) -> TherapySpecError {
             TherapySpecError(spec: spec, position: position + 1, message: message)
@@ -107,18 +171,18 @@ public enum TherapySpec {
                 schedule.halfLife = value
             }
         }
-        guard let index = graph.index(of: id) else {
-            throw fail(0, graph.unknownNodeMessage(id))
-        }
-        let node = graph.nodes[index]
-        guard node.isTherapy || graph.inDegree(of: index) == 0 else {
-            let candidates = graph.nodes.indices.filter { graph.nodes[$0].isTherapy || graph.inDegree(of: $0) == 0 }
-                .map { graph.nodes[$0].id }
-            throw fail(0, "'\(node.id)' is neither a therapy nor an input node of model '\(graph.name)'"
-                + (candidates.isEmpty ? "" : "; therapies and inputs: \(candidates.joined(separator: ", "))"))
-        }
-        return Therapy.node(node.id, schedule: schedule)
+        return (id, schedule)
     }
+}
+
+/// An intervention aimed at any node of any model (`--block`, `--deplete`, `--supply`).
+public enum InterventionKind: String, Hashable, Sendable, CaseIterable {
+    /// Scale the node's outgoing influence by `1 − efficacy` (an antibody, an inhibitor).
+    case block
+    /// Drive the node's target level toward 0 (a depleting antibody, a knockdown).
+    case deplete
+    /// Raise the node's target level to at least the dose (a recombinant cytokine, an agonist).
+    case supply
 }
 
 extension String {

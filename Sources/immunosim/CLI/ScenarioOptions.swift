@@ -1,8 +1,10 @@
+import Foundation
 import ImmunoGraph
 import ImmunoSim
 
-/// The scenario flags shared by `respond` and `simulate`: `--therapy SPEC`, `--knockout ID`,
-/// `--overexpress ID`, `--background NAME`, `--initial ID=LEVEL`.
+/// The scenario flags shared by `respond`, `explain`, `simulate` and `sweep`: `--therapy SPEC`,
+/// `--block/--deplete/--supply SPEC` (any node), `--knockout ID`, `--overexpress ID`,
+/// `--background NAME`, `--initial ID=LEVEL`.
 enum ScenarioOptions {
     /// The option specs, to append to a command's options.
     static let specs: [OptionSpec] = [
@@ -11,7 +13,12 @@ enum ScenarioOptions {
         OptionSpec(name: "background", value: "NAME", help: "One of the model's backgrounds (named clamps)."),
         OptionSpec(name: "knockout", value: "ID", repeatable: true, help: "Hold a node at 0 for the whole run."),
         OptionSpec(name: "overexpress", value: "ID", repeatable: true, help: "Hold a node at its maximum for the whole run."),
-        OptionSpec(name: "initial", value: "ID=LEVEL", repeatable: true, help: "Start a node at LEVEL (0...1)."),
+        OptionSpec(name: "block", value: "SPEC", repeatable: true,
+                   help: "Block any node's outgoing influence: ID[@START[-STOP]][:EFFICACY][/ON+OFF][~HALFLIFE], e.g. PD1@10:0.9."),
+        OptionSpec(name: "deplete", value: "SPEC", repeatable: true, help: "Deplete any node (drive it toward 0): ID[@START[-STOP]][:DOSE]..."),
+        OptionSpec(name: "supply", value: "SPEC", repeatable: true, help: "Supply any node (raise it to at least DOSE): ID[@START[-STOP]][:DOSE]..."),
+        OptionSpec(name: "initial", value: "ID=LEVEL", repeatable: true,
+                   help: "Start a node at LEVEL: graded 0...1; logical an integer level, or P in (0,1) for on with probability P (seeded); ID '*' sets every node."),
     ]
 
     /// `--exposure`, for the commands that handle it (`simulate`, `respond`).
@@ -38,7 +45,11 @@ enum ScenarioOptions {
     ///
     /// - Throws: `CLIError.input` for an unknown node, background or a bad therapy spec (with the
     ///   position and a suggestion); `CLIError.usage` for malformed `--initial`.
-    static func scenario(from arguments: Arguments, graph: MechanismGraph, reference: String) throws -> Scenario {
+    ///
+    /// With `logicalLevels`, an integer `--initial` value is a logical level (0...max, stored as
+    /// the fraction level/max) and a value strictly between 0 and 1 a probability of being on;
+    /// otherwise values are graded levels in 0...1.
+    static func scenario(from arguments: Arguments, graph: MechanismGraph, reference: String, logicalLevels: Bool = false) throws -> Scenario {
         var scenario = Scenario(model: reference)
         scenario.background = arguments.value("background")
         for spec in arguments.all("therapy") {
@@ -48,18 +59,40 @@ enum ScenarioOptions {
                 throw CLIError.input(error.description)
             }
         }
+        for kind in InterventionKind.allCases {
+            for spec in arguments.all(kind.rawValue) {
+                do {
+                    scenario.therapies.append(try TherapySpec.parseIntervention(spec, kind: kind, in: graph))
+                } catch {
+                    throw CLIError.input(error.description)
+                }
+            }
+        }
         for id in arguments.all("knockout") { scenario.perturbations.append(.knockout(try known(id, graph))) }
         for id in arguments.all("overexpress") { scenario.perturbations.append(.overexpress(try known(id, graph))) }
         for item in arguments.all("initial") {
             guard let eq = item.firstIndex(of: "=") else {
                 throw CLIError.usage("--initial expects ID=LEVEL, got '\(item)'")
             }
-            let id = String(item[..<eq])
-            let text = String(item[item.index(after: eq)...])
-            guard let level = Double(text), (0...1).contains(level) else {
-                throw CLIError.usage("--initial \(item): LEVEL must be a number in 0...1, got '\(text)'")
+            let id = String(item[..<eq]).trimmingCharacters(in: .whitespaces)
+            let text = String(item[item.index(after: eq)...]).trimmingCharacters(in: .whitespaces)
+            let nodes = id == "*" ? graph.nodes.indices.filter { !graph.nodes[$0].isTherapy } : [try index(id, graph)]
+            for i in nodes {
+                let maxLevel = graph.nodes[i].maxLevel
+                let level: Double
+                if logicalLevels, let integer = Int(text) {
+                    guard (0...maxLevel).contains(integer) else {
+                        throw CLIError.usage("--initial \(item): level \(integer) is outside 0...\(maxLevel) for '\(graph.nodes[i].id)'")
+                    }
+                    level = Double(integer) / Double(maxLevel)
+                } else {
+                    guard let value = Double(text), (0...1).contains(value) else {
+                        throw CLIError.usage("--initial \(item): LEVEL must be a number in 0...1, got '\(text)'")
+                    }
+                    level = value
+                }
+                scenario.initialLevels.append(.init(node: graph.nodes[i].id, level: level))
             }
-            scenario.initialLevels.append(.init(node: try known(id, graph), level: level))
         }
         do {
             _ = try scenario.resolvedBackground(in: graph)
@@ -70,7 +103,18 @@ enum ScenarioOptions {
     }
 
     private static func known(_ id: String, _ graph: MechanismGraph) throws -> String {
+        graph.nodes[try index(id, graph)].id
+    }
+
+    private static func index(_ id: String, _ graph: MechanismGraph) throws -> Int {
         guard let index = graph.index(of: id) else { throw CLIError.input(graph.unknownNodeMessage(id)) }
-        return graph.nodes[index].id
+        return index
+    }
+
+    /// Whether the arguments name any intervention (therapy, block, deplete, supply, knockout,
+    /// over-expression): what respond and explain compare against the model without it.
+    static func hasIntervention(_ arguments: Arguments) -> Bool {
+        !(arguments.all("therapy") + arguments.all("knockout") + arguments.all("overexpress")
+            + InterventionKind.allCases.flatMap { arguments.all($0.rawValue) }).isEmpty
     }
 }

@@ -6,14 +6,15 @@ import ImmunoSim
 let checkCommand = Command(
     name: "check",
     summary: "Check a JSON file of hypotheses against a model; exit 1 if any fails.",
-    usage: "HYPOTHESES.json [--model MODEL] [--verbose]",
-    options: [
+    usage: "HYPOTHESES.json [--model MODEL] [--semantics graded|logical] [--logic NAME] [--update sync|async] [--verbose]",
+    options: EngineOptions.specs.filter { $0.name != "warmup" } + [
         OptionSpec(name: "model", value: "MODEL", help: "The model (overrides the file's \"model\")."),
         OptionSpec(name: "verbose", short: "v", help: "Print every verdict in full, not only failures."),
     ],
     examples: [
         "immunosim check hypotheses.json",
         "immunosim check hypotheses.json --model my-model.sbml",
+        "immunosim check hypotheses.json --semantics logical --update async",
     ],
     run: { arguments in
         guard arguments.positionals.count == 1 else { throw CLIError.usage("check takes exactly one HYPOTHESES.json argument") }
@@ -38,11 +39,19 @@ let checkCommand = Command(
             reference = URL(fileURLWithPath: path).deletingLastPathComponent().appendingPathComponent(reference).path
         }
         let graph = try ModelLoader.load(reference)
+        // --semantics (or any engine flag) overrides every hypothesis's own semantics.
+        let override = EngineOptions.specs.contains { arguments.value($0.name) != nil }
+        let engine = override ? try EngineOptions.engine(from: arguments, graph: graph) : nil
         let model = try CompiledGradedModel(graph)
         var failures = 0
         for hypothesis in file.hypotheses {
             do {
-                let verdict = try hypothesis.check(on: model, reference: reference)
+                let verdict: Verdict
+                if let engine {
+                    verdict = try hypothesis.check(with: engine, reference: reference)
+                } else {
+                    verdict = try hypothesis.check(on: model, reference: reference)
+                }
                 let effect = verdict.outcomes.map(\.observed).joined(separator: "; ")
                 let chain = verdict.explanations.first?.chains.first?.text
                     ?? verdict.outcomes.compactMap(\.chain).first ?? "no chain"

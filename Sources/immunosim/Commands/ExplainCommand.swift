@@ -6,8 +6,9 @@ import ImmunoSim
 let explainCommand = Command(
     name: "explain",
     summary: "Explain a readout's change: signed chains with evidence, mediation by simulation, loops.",
-    usage: "MODEL --readout ID [--therapy SPEC]... [--knockout ID]... [--steps N] [--json]",
-    options: ScenarioOptions.specs + [
+    usage: "MODEL --readout ID [--therapy SPEC]... [--block|--deplete|--supply SPEC]... [--knockout ID]... "
+        + "[--semantics graded|logical] [--warmup N|steady] [--steps N] [--json]",
+    options: ScenarioOptions.specs + EngineOptions.specs + [
         OptionSpec(name: "readout", value: "ID", help: "The node whose change to explain (required)."),
         OptionSpec(name: "steps", value: "N", help: "Read the levels at step N (default 100)."),
         OptionSpec(name: "steady-state", help: "Read at steady state instead of a fixed step."),
@@ -21,25 +22,30 @@ let explainCommand = Command(
         "immunosim explain builtin:tme --therapy ANTI_PD1 --readout TIM3",
         "immunosim explain builtin:flagship --therapy ANTI_PD1 --readout PDL1 --json",
         "immunosim explain builtin:flagship --knockout PD1 --readout T_CELL_ACTIVATION",
+        "immunosim explain model.bnet --block PD1 --readout TIM3 --semantics logical --update async",
     ],
     run: { arguments in
         guard arguments.positionals.count == 1 else { throw CLIError.usage("explain takes exactly one MODEL argument") }
         guard let readout = arguments.value("readout") else { throw CLIError.usage("explain needs --readout ID") }
         let reference = arguments.positionals[0]
         let graph = try ModelLoader.load(reference)
-        let scenario = try ScenarioOptions.scenario(from: arguments, graph: graph, reference: reference)
-        guard !scenario.therapies.isEmpty || !scenario.perturbations.isEmpty else {
-            throw CLIError.usage("explain needs at least one --therapy, --knockout or --overexpress")
+        let logical = try EngineOptions.isLogical(arguments)
+        var scenario = try ScenarioOptions.scenario(from: arguments, graph: graph, reference: reference, logicalLevels: logical)
+        guard ScenarioOptions.hasIntervention(arguments) else {
+            throw CLIError.usage("explain needs at least one --therapy, --block, --deplete, --supply, --knockout or --overexpress")
         }
-        let time: ReadoutTime = arguments.flag("steady-state") ? .steady : .step(try arguments.int("steps", default: 100))
-        let model = try CompiledGradedModel(graph)
+        var time: ReadoutTime = arguments.flag("steady-state") ? .steady : .step(try arguments.int("steps", default: 100))
+        let engine = try EngineOptions.engine(from: arguments, graph: graph)
+        (scenario, time, _) = try EngineOptions.warmedUp(scenario, at: time, arguments: arguments, graph: graph)
         let explanation: Explanation
         do {
-            explanation = try model.explain(
+            explanation = try engine.explain(
                 readout, in: scenario, at: time, tolerance: try arguments.double("tolerance", default: Response.defaultTolerance),
                 maxLength: try arguments.int("max-length", default: 8), mediation: !arguments.flag("no-mediation"))
-        } catch let error as PerturbationError {
-            throw CLIError.input(error.message)
+        } catch let error as CLIError {
+            throw error
+        } catch {
+            throw CLIError.input("\(error)")
         }
         if let path = arguments.value("svg") {
             // Rebuild the chains as edge paths of the graph and draw only them.

@@ -15,7 +15,6 @@ let screenCommand = Command(
         OptionSpec(name: "candidate", value: "ID", repeatable: true, help: "Restrict to these candidates (ID or KO:ID)."),
         OptionSpec(name: "goal", value: "DIR", help: "decrease (default) or increase: which way is better."),
         OptionSpec(name: "background", value: "NAME", help: "One of the model's backgrounds."),
-        OptionSpec(name: "semantics", value: "NAME", help: "graded (the only screen semantics today)."),
         OptionSpec(name: "steps", value: "N", help: "Steps per run; readouts are read at the last (default 100)."),
         OptionSpec(name: "threads", value: "N", help: "Concurrent workers (default: active processors)."),
         OptionSpec(name: "shard", value: "I/N", help: "Run the I-th of N disjoint slices; write a mergeable result."),
@@ -25,7 +24,7 @@ let screenCommand = Command(
         OptionSpec(name: "svg", value: "OUT", help: "Also write a heatmap of pair effects to OUT (SVG)."),
         OptionSpec(name: "output", short: "o", value: "OUT", help: "Write the result JSON to OUT (shards: the file to merge)."),
         OptionSpec(name: "quiet", short: "q", help: "No progress on standard error."),
-    ],
+    ] + EngineOptions.specs.filter { $0.name != "warmup" },
     examples: [
         "immunosim screen builtin:tme --readout TUMOR_BURDEN --pairs --svg out.svg",
         "immunosim screen builtin:tme --readout TUMOR_BURDEN --pairs --shard 3/10 -o shard-3.json",
@@ -39,7 +38,7 @@ func runScreen(_ arguments: Arguments) throws -> Int32 {
         guard arguments.positionals.count == 1 else { throw CLIError.usage("screen takes exactly one MODEL argument") }
     let readouts = arguments.all("readout")
     guard !readouts.isEmpty else { throw CLIError.usage("screen needs at least one --readout ID") }
-    _ = try arguments.choice("semantics", ["graded"], default: "graded")
+    _ = try EngineOptions.isLogical(arguments)
     let kind = try arguments.choice("candidates", ["all", "therapies", "knockouts"], default: "all")
     let goal = ScreenGoal(rawValue: try arguments.choice("goal", ["decrease", "increase"], default: "decrease")) ?? .decrease
     let steps = try arguments.int("steps", default: 100)
@@ -75,7 +74,7 @@ func runScreen(_ arguments: Arguments) throws -> Int32 {
         let known = graph.backgrounds.map(\.name).joined(separator: ", ")
         throw CLIError.input("no background '\(background)' in model '\(graph.name)'" + (known.isEmpty ? "" : "; known: \(known)"))
     }
-    let model = try CompiledGradedModel(graph)
+    let model = try EngineOptions.engine(from: arguments, graph: graph)
     let progress = ProgressPrinter(label: "screen", quiet: arguments.flag("quiet"))
     var report: ScreenRunner.Progress?
     if progress.enabled { report = { @Sendable finished, total in progress.update(finished, total) } }
@@ -88,6 +87,8 @@ func runScreen(_ arguments: Arguments) throws -> Int32 {
                 progress: progressReport)
         }
     } catch let error as PerturbationError {
+        throw CLIError.input(error.message)
+    } catch let error as EngineError {
         throw CLIError.input(error.message)
     }
     progress.finish()

@@ -5,7 +5,7 @@ import ImmunoSim
 /// `immunosim sweep MODEL --therapy SPEC --readout ID... (--doses LIST | --starts LIST)`.
 let sweepCommand = Command(
     name: "sweep",
-    summary: "Dose-response or start-step curve of one therapy (graded), as a table, CSV, JSON or SVG.",
+    summary: "Dose-response or start-step curve of one therapy (any semantics), as a table, CSV, JSON or SVG.",
     usage: "MODEL --therapy SPEC --readout ID... (--doses X,Y,... | --starts S,T,...) [--steps N] [--svg OUT]",
     options: ScenarioOptions.specs + [
         OptionSpec(name: "readout", value: "ID", repeatable: true, help: "A readout to trace (required)."),
@@ -16,7 +16,7 @@ let sweepCommand = Command(
         OptionSpec(name: "csv", help: "Print CSV: parameter, then one column per readout."),
         OptionSpec(name: "json", help: "Print JSON: one curve per readout."),
         OptionSpec(name: "svg", value: "OUT", help: "Also write the curves to OUT (SVG)."),
-    ],
+    ] + EngineOptions.specs.filter { $0.name != "warmup" },
     examples: [
         "immunosim sweep builtin:tme --therapy TAT --readout TUMOR_BURDEN --doses 0.1,0.2,0.4,0.8 --background COLD_TUMOR",
         "immunosim sweep builtin:tme --therapy EBRT --readout TYPE_I_IFN --readout TREX1 --doses 0.1,0.2,0.4,0.6,0.8,1 --svg ebrt.svg",
@@ -53,9 +53,10 @@ func runSweep(_ arguments: Arguments) throws -> Int32 {
     guard steps >= 1 else { throw CLIError.usage("--steps must be at least 1") }
     let reference = arguments.positionals[0]
     let graph = try ModelLoader.load(reference)
-    let scenario = try ScenarioOptions.scenario(from: arguments, graph: graph, reference: reference)
+    let scenario = try ScenarioOptions.scenario(
+        from: arguments, graph: graph, reference: reference, logicalLevels: try EngineOptions.isLogical(arguments))
     guard let swept = scenario.therapies.last?.name else { throw CLIError.usage("sweep needs a --therapy to sweep") }
-    let model = try CompiledGradedModel(graph)
+    let model = try EngineOptions.engine(from: arguments, graph: graph)
     var curves: [DoseResponseCurve] = []
     do {
         for readout in readouts {
@@ -67,6 +68,8 @@ func runSweep(_ arguments: Arguments) throws -> Int32 {
             }
         }
     } catch let error as PerturbationError {
+        throw CLIError.input(error.message)
+    } catch let error as EngineError {
         throw CLIError.input(error.message)
     }
     if let path = arguments.value("svg") { try writeOutput(CurvePlot.sweep(curves, logarithmicX: arguments.flag("log")).svg(), to: path) }

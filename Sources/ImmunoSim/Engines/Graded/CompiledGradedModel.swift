@@ -85,7 +85,9 @@ public struct CompiledGradedModel: Sendable {
     var diagramRoot: [Int32]
     /// The longest edge delay.
     public private(set) var maxDelay: Int
-    /// Default initial levels: `initialLevel / maxLevel` when stated, else the basal level; therapy nodes 0.
+    /// Default initial levels: `initialLevel / maxLevel` when stated, else the basal level; in a
+    /// model with explicit rules (imported models) an unstated level is 0.5, else the default basal
+    /// level; therapy nodes 0.
     public private(set) var defaultInitialLevels: [Double]
 
     /// Compiles `graph` with `parameters` for defaults.
@@ -111,6 +113,7 @@ public struct CompiledGradedModel: Sendable {
         var stackSize = 1
         var maxDelay = 0
         var diagrams = RuleDiagrams()
+        let logicalModel = graph.nodes.contains { $0.levelFunction != nil }
         var diagramRoot = [Int32](repeating: 0, count: n)
         for i in 0..<n {
             let node = graph.nodes[i]
@@ -125,7 +128,9 @@ public struct CompiledGradedModel: Sendable {
             if let level = node.initialLevel {
                 initial[i] = min(1, max(0, Double(level) / Double(max(1, node.maxLevel))))
             } else {
-                initial[i] = node.isTherapy ? 0 : basal[i]
+                // In a logical model (one with explicit rules: every imported model), a node with no
+                // stated level starts half on: the mean of MaBoSS's random initial state.
+                initial[i] = node.isTherapy ? 0 : (node.basal == nil && logicalModel ? 0.5 : basal[i])
             }
             let edges = Array(graph.inEdges(of: i))
             for e in edges {
@@ -239,10 +244,6 @@ public struct CompiledGradedModel: Sendable {
         self.defaultInitialLevels = initial
     }
 
-    /// The nodes whose influence an antibody node `i` blocks (the targets of its antibody edges).
-    func antibodyTargets(of i: Int) -> [Int] {
-        influenceBlockSlot.indices.filter { Int(slotSource[Int(influenceBlockSlot[$0])]) == i }.map { Int(influenceBlockTarget[$0]) }
-    }
 
     /// The rate of node `i` after defaults.
     public func rate(ofNode i: Int) -> Double { rate[i] }

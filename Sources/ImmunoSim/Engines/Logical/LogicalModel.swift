@@ -48,7 +48,7 @@ public struct LogicalModel: Sendable {
     /// Each node's function.
     public let functions: [NodeFunction]
     /// Clamps, in the order given.
-    public let clamps: [LogicalClamp]
+    public private(set) var clamps: [LogicalClamp]
     /// The initial state: each node's stated initial level (clamped to 0…max), else 0.
     public let initialLevels: [Int]
     /// The compiled program.
@@ -130,6 +130,14 @@ public struct LogicalModel: Sendable {
 
     /// The number of nodes.
     public var nodeCount: Int { nodeIDs.count }
+
+    /// The same compiled program with other clamps (no recompilation: clamps act on states, not
+    /// on functions). Levels must be in range (callers resolve them against ``maxLevels``).
+    func replacingClamps(_ clamps: [LogicalClamp]) -> LogicalModel {
+        var copy = self
+        copy.clamps = clamps
+        return copy
+    }
 
     /// The index of a node identifier, or `nil`.
     public func index(of id: String) -> Int? { nodeIDs.firstIndex(of: id) }
