@@ -141,7 +141,7 @@ enum ClaimCatalog {
             c.up("PDL1", b, t)
             return c
         },
-        Claim(id: "C007", expectation: "TAT lowers tumour burden, more at higher activity") { m in
+        Claim(id: "C007", expectation: "TAT lowers tumour burden, more at higher activity", semantics: [.multilinear]) { m in
             let b = try m.run()
             let burden = try [0.2, 0.4, 0.8].map { try m.run(["TAT": $0])["TUMOR_BURDEN"] }
             var c = ClaimCheck()
