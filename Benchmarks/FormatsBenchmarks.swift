@@ -48,7 +48,7 @@ func runFormatsBenchmarks() throws {
             .max { a, b in
                 let sa = (try? FileManager.default.attributesOfItem(atPath: a.path)[.size] as? Int) ?? 0
                 let sb = (try? FileManager.default.attributesOfItem(atPath: b.path)[.size] as? Int) ?? 0
-                return (sa ?? 0) < (sb ?? 0)
+                return sa < sb
             }
         guard let largest else {
             FileHandle.standardError.write(Data("formats.sbml.largest: skipped (no ../shared/models/bbm)\n".utf8))

@@ -8,11 +8,15 @@ For every model in ../shared/models/bbm (relative to the package root) this scri
      and checks that the counts of the exports equal those of the originals;
   3. with cmaboss, runs a short stochastic simulation of our .bnd/.cfg export and checks that
      every fixed point MaBoSS reports is a steady state of the original (pyboolnet);
-  4. (hook) when `immunosim fixedpoints MODEL --json` exists, compares its count too.
+  4. (hook) when `immunosim fixedpoints MODEL --json` exists, compares its count too;
+  5. with python-libsbml, runs libsbml's consistency checks on every SBML we write (the b>s and
+     s>s exports, and the built-in models) and requires zero errors — among them 10402, "one
+     top-level element per namespace in an annotation". `--collection DIR` repeats this check for
+     every model.bnet / model.sbml under DIR (e.g. the 285 BBM models).
 
 Peers are optional: a missing module is reported and that column skipped. Not part of `swift test`.
 Usage: python3 Scripts/peers/formats_peers.py [--immunosim PATH] [--models 093,195] [--skip-large N]
-Install peers: pip install biodivine-aeon pyboolnet cmaboss
+Install peers: pip install biodivine-aeon pyboolnet cmaboss python-libsbml
 """
 import argparse
 import json
@@ -99,12 +103,47 @@ def maboss_check(cmaboss, prefix, primes):
     return f"ok ({checked} fp)"
 
 
+def libsbml_errors(libsbml, path):
+    """Errors (severity error or fatal) libsbml reports reading `path` and checking consistency,
+    as a list of 'ID: message' strings."""
+    document = libsbml.readSBMLFromFile(path)
+    document.checkConsistency()
+    found = []
+    for k in range(document.getNumErrors()):
+        error = document.getError(k)
+        if error.getSeverity() >= libsbml.LIBSBML_SEV_ERROR:
+            found.append(f"{error.getErrorId()}: {error.getShortMessage()}")
+    return found
+
+
+def libsbml_collection(libsbml, immunosim, directory):
+    """Exports every model.bnet / model.sbml under `directory` to SBML and checks each with libsbml."""
+    checked, bad = 0, 0
+    for model in sorted(os.listdir(directory)):
+        for name in ("model.bnet", "model.sbml"):
+            source = os.path.join(directory, model, name)
+            if not os.path.exists(source):
+                continue
+            with tempfile.TemporaryDirectory() as tmp:
+                out = os.path.join(tmp, "out.sbml")
+                if subprocess.run([immunosim, "convert", source, "--to", "sbml", "-o", out], capture_output=True).returncode != 0:
+                    continue
+                checked += 1
+                errors = libsbml_errors(libsbml, out)
+                if errors:
+                    bad += 1
+                    print(f"libsbml: {model}/{name}: {len(errors)} error(s), first {errors[0]}")
+    print(f"libsbml: {checked} exports of {directory} checked, {bad} with errors")
+    return bad
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--immunosim", default=os.path.join(ROOT, ".build", "debug", "immunosim"))
     parser.add_argument("--models", default="")
     parser.add_argument("--limit", type=int, default=50_000, help="pyboolnet max steady states (counts at the limit are not compared)")
     parser.add_argument("--skip-large", type=int, default=1000, help="skip pyboolnet above this many variables")
+    parser.add_argument("--collection", default="", help="also check the SBML exports of every model under DIR with libsbml")
     args = parser.parse_args()
     if not os.path.isdir(SHARED):
         print(f"skip: {SHARED} not found")
@@ -115,6 +154,18 @@ def main():
     aeon = optional("biodivine_aeon")
     pbn = optional("pyboolnet")
     cmaboss = optional("cmaboss")
+    libsbml = optional("libsbml")
+    libsbml_bad = 0
+    if libsbml:
+        for builtin in ("flagship", "tme"):
+            with tempfile.TemporaryDirectory() as tmp:
+                out = os.path.join(tmp, f"{builtin}.sbml")
+                convert(args.immunosim, f"builtin:{builtin}", "sbml", out)
+                errors = libsbml_errors(libsbml, out)
+                libsbml_bad += 1 if errors else 0
+                print(f"libsbml: builtin:{builtin} export: {len(errors)} error(s){(' - first ' + errors[0]) if errors else ''}")
+        if args.collection:
+            libsbml_bad += libsbml_collection(libsbml, args.immunosim, args.collection)
     wanted = [m for m in args.models.split(",") if m]
     failures = 0
     header = f"{'model':<48} {'aeon orig bnet/sbml':>20} {'aeon ours b>b b>s s>s s>b':>27} {'pyboolnet orig/ours':>20} {'ours':>6}  maboss"
@@ -170,12 +221,16 @@ def main():
                     else:
                         maboss_text = f"error: {error}"
                         row_ok = False
+            if libsbml:
+                sbml_errors = libsbml_errors(libsbml, exports["b>s"]) + libsbml_errors(libsbml, exports["s>s"])
+                row_ok &= not sbml_errors
+                maboss_text += f"  libsbml {len(sbml_errors)}" + (f" ({sbml_errors[0]})" if sbml_errors else "")
             failures += 0 if row_ok else 1
             print(f"{model[:48]:<48} {aeon_text:>20} {ours_text:>27} {pbn_text:>20} {str(ours_fp if ours_fp is not None else '-'):>6}  {maboss_text}{'' if row_ok else '  MISMATCH'}", flush=True)
     print("\n* the original bnet and SBML differ (e.g. the SBML declares a regulator its rule does not read,")
     print("  which becomes a free input); each export is compared with its own origin.")
-    print(f"{failures} model(s) with mismatches")
-    return 1 if failures else 0
+    print(f"{failures} model(s) with mismatches; {libsbml_bad} SBML export(s) outside the collection loop with libsbml errors")
+    return 1 if failures or libsbml_bad else 0
 
 
 if __name__ == "__main__":

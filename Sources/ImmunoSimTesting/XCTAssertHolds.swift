@@ -1,5 +1,5 @@
 public import ImmunoSim
-public import XCTest
+import XCTest
 
 /// Asserts that a hypothesis verdict holds; on failure, records the verdict's full message —
 /// what was expected, what came out, and the chain that should have carried the effect — at the

@@ -12,6 +12,9 @@ func runMain(_ words: [String]) -> Int32 {
         SUBCOMMANDS:
         \(allCommands.map { "  " + $0.name.padding(toLength: 14, withPad: " ", startingAt: 0) + $0.summary }.joined(separator: "\n"))
 
+        Every command accepts --strict: warnings about a model file (a bnet name without a rule,
+        an SBML sign conflict) become errors instead of lines on standard error.
+
         See 'immunosim <subcommand> --help' for details.
         """
     guard let first = words.first else {
@@ -28,7 +31,12 @@ func runMain(_ words: [String]) -> Int32 {
         printError("immunosim: error: unknown subcommand '\(first)'.\(hint)\nSee 'immunosim --help'.")
         return 2
     }
-    let rest = Array(words.dropFirst())
+    var rest = Array(words.dropFirst())
+    // --strict is global: any command refuses a model with warnings.
+    if let k = rest.firstIndex(of: "--strict"), rest.firstIndex(of: "--").map({ k < $0 }) ?? true {
+        rest.remove(at: k)
+        ModelLoader.strict = true
+    }
     if rest.contains("--help") || rest.contains("-h") {
         print(command.help)
         return 0
@@ -49,7 +57,10 @@ func runMain(_ words: [String]) -> Int32 {
         printError("immunosim \(command.name): error: \(error.description)")
         return 1
     } catch {
-        printError("immunosim \(command.name): error: \(error)")
+        // Our errors describe themselves; a Foundation error is given in words, without its domain and code.
+        let text = "\(error)"
+        let words = text.contains("Domain=") || text.contains("Code=") ? (error as NSError).localizedDescription : text
+        printError("immunosim \(command.name): error: \(words)")
         return 1
     }
 }

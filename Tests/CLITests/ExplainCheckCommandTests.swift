@@ -52,6 +52,6 @@ struct ExplainCheckCommandTests {
         let malformed = try CLI.temporaryFile(#"{"hypotheses": [{"name": "x"}]}"#, extension: "json")
         let broken = try #require(try CLI.run(["check", malformed, "--model", "builtin:flagship"]))
         #expect(broken.status == 1)
-        #expect(broken.stderr.contains("missing key 'expect'"))
+        #expect(broken.stderr.contains(":1:17: at hypotheses[0]: missing required key 'expect'"), "\(broken.stderr)")
     }
 }

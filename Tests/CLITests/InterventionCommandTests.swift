@@ -50,11 +50,11 @@ struct InterventionCommandTests {
         try """
             {"model": "\(toy)", "hypotheses": [
               {"name": "anti-PD-1 raises TIM-3", "block": ["PD1"], "steps": 200,
-               "expect": [{"node": "TIM3", "direction": "up"}, {"node": "TUMOR", "direction": "down"}]},
+               "expect": [{"node": "TIM3", "direction": "up"}, {"node": "PDL1", "direction": "up"}]},
               {"name": "TIM-3 loss releases T cells", "knockout": ["TIM3"], "steps": 200,
                "expect": [{"node": "TCELL", "direction": "up"}]}]}
             """.write(to: file, atomically: true, encoding: .utf8)
-        for semantics in [[String](), ["--semantics", "logical", "--update", "async", "--runs", "8"]] {
+        for semantics in [[String](), ["--semantics", "logical", "--update", "async", "--runs", "64"]] {
             let check = try #require(try CLI.run(["check", file.path] + semantics))
             #expect(check.status == 0, "\(semantics): \(check.stdout) \(check.stderr)")
             #expect(check.stdout.contains("2 passed, 0 failed"), "\(check.stdout)")

@@ -122,7 +122,7 @@ struct HypothesisTests {
         #expect(back == file)
 
         #expect { try HypothesisFile.read(Data(#"{"hypotheses": [{"name": "x", "expect": [{"node": "A"}]}]}"#.utf8), file: "h.json") } throws: { error in
-            "\(error)".contains("h.json: at hypotheses[0].expect[0]")
+            "\(error)".contains("h.json:1:42: at hypotheses[0].expect[0]")
         }
         #expect { try HypothesisFile.read(Data(#"{"hypotheses": [{"expect": []}]}"#.utf8)) } throws: { error in
             "\(error)".contains("hypotheses[0]")

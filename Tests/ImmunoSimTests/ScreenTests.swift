@@ -118,7 +118,11 @@ struct ScreenTests {
         let therapies = candidates.filter { $0.action == .therapy }.map(\.node)
         #expect(therapies == graph.nodes.filter(\.isTherapy).map(\.id))
         for id in ["TUMOR_CELL", "TUMOR_BURDEN", "T_CELL_EXHAUSTION", "T_CELL_ACTIVATION", "ICD"] { #expect(!knockouts.contains(id), "\(id)") }
-        for id in ["PD1", "TIM3", "CD8_T", "TREG", "IFNG", "TREX1"] { #expect(knockouts.contains(id), "\(id)") }
+        for id in ["CD8_T", "TREG", "IFNG", "TREX1"] { #expect(knockouts.contains(id), "\(id)") }
+        // Antibody targets are offered as the antibody only (issue 16): KO:PD1 is ANTI_PD1.
+        for id in ["PD1", "TIM3", "PDL1"] { #expect(!knockouts.contains(id), "\(id)") }
+        #expect(ScreenPlan.antibodyEquivalents(in: graph)["PD1"] == ["ANTI_PD1"])
+        #expect(!ScreenPlan.candidates(in: graph, readouts: [], therapies: false).filter { $0.node == "PD1" }.isEmpty)
         // An untyped model (bnet) keeps every non-input node as a knockout.
         let bnet = try BnetFormat.read("A, A\nB, A & !C\nC, B\n", name: "toy")
         #expect(ScreenPlan.candidates(in: bnet, readouts: ["C"]).map(\.description) == ["A", "KO:B"])

@@ -55,7 +55,9 @@ public struct GraphBuilder: Sendable {
     /// Errors (all reported together in one ``GraphValidationError``): an empty node identifier,
     /// a duplicate identifier, an edge with an unknown endpoint, an edge declared twice with the
     /// same sign, an edge declared with both signs where neither carries a note, a therapy node
-    /// with incoming edges, a maximum level outside 1…9, a negative delay, a weight that is not
+    /// with incoming edges, a maximum level outside 1…9 (or an initial level outside the node's
+    /// levels), an identifier with a control character, a background clamp outside 0…1, a negative delay or one beyond
+    /// ``Edge/maximumDelay``, a weight that is not
     /// finite, a rule that reads an unknown node, and — with `requireEvidence` — an edge without
     /// evidence. Warnings (kept in ``MechanismGraph/diagnostics``): a synonym that is already
     /// taken, and a rule that disagrees with the declared edges (ignores one, reads a regulator
@@ -81,6 +83,12 @@ public struct GraphBuilder: Sendable {
             }
             if !(1...9).contains(node.maxLevel) {
                 fail("max-level", node.id, "maximum level \(node.maxLevel) is outside 1...9")
+            } else if let initial = node.initialLevel, !(0...node.maxLevel).contains(initial) {
+                fail("initial-level", node.id, "initial level \(initial) is outside 0...\(node.maxLevel) (the node's levels)")
+            }
+            if let bad = node.id.unicodeScalars.first(where: { $0.properties.generalCategory == .control }) {
+                fail("control-character", "node #\(i + 1)",
+                    "identifier contains the control character U+\(String(bad.value, radix: 16, uppercase: true).leftPadded(4)); identifiers are printable text")
             }
         }
         for node in nodes where !node.id.isEmpty {
@@ -121,6 +129,9 @@ public struct GraphBuilder: Sendable {
             }
             if edge.delay < 0 {
                 fail("negative-delay", edge.arrowDescription, "delay \(edge.delay) is negative")
+            } else if edge.delay > Edge.maximumDelay {
+                fail("delay-limit", edge.arrowDescription,
+                    "delay \(edge.delay) is beyond the limit of \(Edge.maximumDelay) steps (a simulation keeps delay + 1 states of every node)")
             }
             if !edge.weight.isFinite {
                 fail("weight", edge.arrowDescription, "weight \(edge.weight) is not a finite number")
@@ -193,6 +204,10 @@ public struct GraphBuilder: Sendable {
         }
 
         for background in backgrounds {
+            for clamp in background.clamps where !(0...1).contains(clamp.level) {
+                fail("clamp-level", "background \(background.name)",
+                    "clamp of '\(clamp.node)' is \(clamp.level); a clamp is a fraction of the node's maximum, 0...1")
+            }
             for clamp in background.clamps where resolve(clamp.node) == nil {
                 fail("unknown-node", "background \(background.name)",
                     "clamp names '\(clamp.node)', which is not a node")
@@ -281,4 +296,9 @@ public struct GraphBuilder: Sendable {
             }
         }
     }
+}
+
+extension String {
+    /// The string with leading zeros up to `width` characters.
+    func leftPadded(_ width: Int) -> String { count >= width ? self : String(repeating: "0", count: width - count) + self }
 }

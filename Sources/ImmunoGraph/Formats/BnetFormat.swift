@@ -28,7 +28,7 @@ public enum BnetFormat {
     public static func read(
         _ text: String, name: String = "model", file: String? = nil, undefinedNames: UndefinedNames = .makeInputs
     ) throws -> MechanismGraph {
-        var text = text
+        var text = text.droppingByteOrderMark
         let (lines, atoms, names) = try text.withUTF8 { bytes in
             var parser = BnetParser(bytes: bytes, file: file)
             let lines = try parser.parseDocument()
@@ -51,6 +51,7 @@ public enum BnetFormat {
         builder.rulesAreKnownConsistent = true
         var isUndefined = [Bool](repeating: false, count: names.count)
         var undefined: [Int] = []
+        var firstUse: [Int: Int] = [:]
         var isInput = [Bool](repeating: false, count: lines.count)
         for (k, entry) in lines.enumerated() {
             isInput[k] = entry.atomEnd - entry.atomStart == 1 && atoms[entry.atomStart].name == entry.targetIndex
@@ -66,6 +67,7 @@ public enum BnetFormat {
                 }
                 isUndefined[n] = true
                 undefined.append(n)
+                firstUse[n] = entry.line
             }
         }
         for n in undefined { builder.add(Node(names[n])) }
@@ -99,9 +101,12 @@ public enum BnetFormat {
             throw ModelReadError(file: file, message: error.description)
         }
         guard !undefined.isEmpty else { return graph }
+        let targets = lines.map(\.target)
         return graph.addingDiagnostics(undefined.map { n in
-            Diagnostic(.warning, code: "undefined-input", subject: names[n],
-                message: "'\(names[n])' has no line of its own; read as an input (no rule)")
+            let guess = Suggestion.nearest(to: names[n], in: targets).map { "; did you mean '\($0)'?" } ?? ""
+            let line = firstUse[n].map { " (read on line \($0))" } ?? ""
+            return Diagnostic(.warning, code: "undefined-input", subject: names[n],
+                message: "'\(names[n])'\(line) has no line of its own; read as an input (no rule)\(guess)")
         })
     }
 
@@ -168,6 +173,16 @@ public enum BnetFormat {
                 message: "bnet is Boolean, but node '\(node.id)' is multi-valued (levels 0...\(node.maxLevel))"
                     + (count > 1 ? " and so are \(count - 1) other node(s)" : "")
                     + "; write SBML-qual or JSON instead (--to sbml or --to json)")
+        }
+        if let node = graph.nodes.first(where: { node in
+            node.id.isEmpty || !node.id.unicodeScalars.allSatisfy(isNameCharacter)
+        }) {
+            let count = graph.nodes.filter { !$0.id.unicodeScalars.allSatisfy(isNameCharacter) }.count
+            let shown = node.id.unicodeScalars.map { $0.properties.generalCategory == .control ? "\\u{\(String($0.value, radix: 16))}" : String($0) }.joined()
+            throw ModelWriteError(format: "bnet",
+                message: "node id '\(shown.prefix(60))' cannot be written to bnet (names are letters, digits, '_' and '.')"
+                    + (count > 1 ? " and \(count - 1) other id(s) cannot either" : "")
+                    + "; rename the node(s) or write SBML-qual or JSON instead")
         }
         var lines: [String] = []
         if header { lines.append("targets, factors") }

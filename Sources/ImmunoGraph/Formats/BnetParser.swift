@@ -4,8 +4,8 @@ import Foundation
 /// else is an error naming the character); each distinct name is interned as one `String`.
 ///
 /// Same grammar as ``ExpressionParser`` (`!`, `&`, `|`, parentheses, `0`/`1`/`true`/`false`,
-/// comparisons) with nesting capped at ``ExpressionParser/maximumDepth``: 10,000 nested
-/// parentheses end in an error, not a stack overflow.
+/// comparisons), parsed without recursion: any number of nested parentheses reads (memory, not
+/// the call stack, is the bound); see ``parseRule()`` for the depth of the resulting expression.
 struct BnetParser {
     struct Line {
         var target: String
@@ -26,7 +26,6 @@ struct BnetParser {
     var position = 0
     var line = 1
     var lineStart = 0
-    var depth = 0
     /// Open-addressing table of name indices (+1; 0 = empty), capacity a power of two.
     var table = [Int32](repeating: 0, count: 1024)
     var hashes: [Int] = []
@@ -149,10 +148,9 @@ struct BnetParser {
             let ruleColumn = position - lineStart + 1
             skipSpace()
             if atLineEnd { throw error("empty rule; expected an expression after ','") }
-            depth = 0
             negations = 0
             let atomStart = atoms.count
-            let rule = try parseOr()
+            let rule = try parseRule()
             skipSpace()
             guard atLineEnd else {
                 throw error("unexpected \(describeHere()); expected '&', '|' or the end of the line")
@@ -180,36 +178,98 @@ struct BnetParser {
         return "byte 0x\(String(c, radix: 16))"
     }
 
-    mutating func parseOr() throws -> Expression {
-        let first = try parseAnd()
-        skipSpace()
-        guard position < bytes.count, bytes[position] == 124 else { return first }
-        var items: [Expression] = []
-        items.reserveCapacity(4)
-        BnetParser.appendFlattening(first, or: true, to: &items)
-        while position < bytes.count, bytes[position] == 124 {
-            position += 1
-            if position < bytes.count, bytes[position] == 124 { position += 1 }  // '||'
-            BnetParser.appendFlattening(try parseAnd(), or: true, to: &items)
-            skipSpace()
-        }
-        return .or(items)
+    /// One open group while parsing a rule: the rule itself or a parenthesis.
+    private struct Frame {
+        /// The offset of the '(' (−1 for the rule itself).
+        var open: Int
+        /// '!'s read before the operand being parsed.
+        var nots = 0
+        var andItems: [Expression] = []
+        var andDepth = 0
+        var orItems: [Expression] = []
+        var orDepth = 0
     }
 
-    mutating func parseAnd() throws -> Expression {
-        let first = try parseUnary()
-        skipSpace()
-        guard position < bytes.count, bytes[position] == 38 else { return first }
-        var items: [Expression] = []
-        items.reserveCapacity(4)
-        BnetParser.appendFlattening(first, or: false, to: &items)
-        while position < bytes.count, bytes[position] == 38 {
-            position += 1
-            if position < bytes.count, bytes[position] == 38 { position += 1 }  // '&&'
-            BnetParser.appendFlattening(try parseUnary(), or: false, to: &items)
-            skipSpace()
+    /// Parses one rule with an explicit stack of open parentheses — no recursion, so nesting is
+    /// bounded by memory (the line's length), not by the call stack. Redundant parentheses and
+    /// nested operators of one kind are flattened (`(a & (b & c))` is one AND of three) and
+    /// double negations cancel, so the expression is only as deep as its alternations of `!`, `&`
+    /// and `|`; deeper than ``ExpressionParser/maximumDepth`` of those is an error, because every
+    /// traversal of an ``Expression`` is bounded by that depth.
+    mutating func parseRule() throws -> Expression {
+        let ruleStart = position
+        var frames = [Frame(open: -1)]
+        func tooDeep() -> ModelReadError {
+            error("the rule alternates '!', '&' and '|' more than \(ExpressionParser.maximumDepth) levels deep "
+                + "(after removing redundant parentheses); simplify it or split it into intermediate nodes", at: ruleStart)
         }
-        return .and(items)
+        while true {
+            // An operand: '!'s, then a '(' (a new frame) or a name, constant or comparison.
+            skipSpace()
+            while position < bytes.count, bytes[position] == 33, !(position + 1 < bytes.count && bytes[position + 1] == 61) {
+                position += 1
+                frames[frames.count - 1].nots += 1
+                negations += 1
+                skipSpace()
+            }
+            if position < bytes.count, bytes[position] == 40 {
+                frames.append(Frame(open: position))
+                position += 1
+                continue
+            }
+            var operand = try parsePrimary()
+            var depth = operand.depth
+            // Reduce: apply the '!'s, join with '&' or '|', and close every group the text closes.
+            while true {
+                let k = frames.count - 1
+                let nots = frames[k].nots
+                if nots > 0 {
+                    negations -= nots
+                    frames[k].nots = 0
+                    if nots % 2 == 1 {
+                        if case .not(let inner) = operand {
+                            operand = inner
+                            depth -= 1
+                        } else {
+                            operand = .not(operand)
+                            depth += 1
+                        }
+                    }
+                }
+                if case .and = operand { depth -= 1 }  // spliced into the conjunction
+                BnetParser.appendFlattening(operand, or: false, to: &frames[k].andItems)
+                frames[k].andDepth = max(frames[k].andDepth, depth)
+                skipSpace()
+                if position < bytes.count, bytes[position] == 38 {  // '&' or '&&'
+                    position += 1
+                    if position < bytes.count, bytes[position] == 38 { position += 1 }
+                    break
+                }
+                let conjunction = frames[k].andItems.count == 1 ? frames[k].andItems[0] : .and(frames[k].andItems)
+                var conjunctionDepth = frames[k].andDepth + (frames[k].andItems.count == 1 ? 0 : 1)
+                frames[k].andItems.removeAll()
+                frames[k].andDepth = 0
+                if case .or = conjunction { conjunctionDepth -= 1 }
+                BnetParser.appendFlattening(conjunction, or: true, to: &frames[k].orItems)
+                frames[k].orDepth = max(frames[k].orDepth, conjunctionDepth)
+                if position < bytes.count, bytes[position] == 124 {  // '|' or '||'
+                    position += 1
+                    if position < bytes.count, bytes[position] == 124 { position += 1 }
+                    break
+                }
+                operand = frames[k].orItems.count == 1 ? frames[k].orItems[0] : .or(frames[k].orItems)
+                depth = frames[k].orDepth + (frames[k].orItems.count == 1 ? 0 : 1)
+                if depth > ExpressionParser.maximumDepth { throw tooDeep() }
+                if k == 0 { return operand }  // the caller checks the end of the line
+                guard position < bytes.count, bytes[position] == 41 else {
+                    let column = error("", at: frames[k].open).column ?? 0
+                    if atLineEnd { throw error("expected ')' to close the '(' at column \(column), found end of line") }
+                    throw error("expected ')' to close the '(' at column \(column), found \(describeHere())")
+                }
+                position += 1
+                frames.removeLast()
+            }
+        }
     }
 
     /// Appends `item`, splicing in the operands of a nested operator of the same kind (as
@@ -222,45 +282,10 @@ struct BnetParser {
         }
     }
 
-    mutating func enter() throws {
-        depth += 1
-        if depth > ExpressionParser.maximumDepth {
-            throw error("nesting deeper than \(ExpressionParser.maximumDepth) levels")
-        }
-    }
-
-    mutating func parseUnary() throws -> Expression {
-        skipSpace()
-        if position < bytes.count, bytes[position] == 33, !(position + 1 < bytes.count && bytes[position + 1] == 61) {
-            try enter()
-            position += 1
-            negations += 1
-            let inner = try parseUnary()
-            negations -= 1
-            depth -= 1
-            return .not(inner)
-        }
-        return try parsePrimary()
-    }
-
     mutating func parsePrimary() throws -> Expression {
         skipSpace()
         guard !atLineEnd else { throw error("unexpected end of line; expected a name, '0', '1', '!' or '('") }
         let c = bytes[position]
-        if c == 40 {  // '('
-            let open = position
-            try enter()
-            position += 1
-            let inner = try parseOr()
-            skipSpace()
-            guard position < bytes.count, bytes[position] == 41 else {
-                let column = error("", at: open).column ?? 0
-                throw error("expected ')' to close the '(' at column \(column), found \(describeHere())")
-            }
-            position += 1
-            depth -= 1
-            return inner
-        }
         guard BnetParser.isName(c) else {
             throw error("unexpected \(describeHere()); expected a name, '0', '1', '!' or '('")
         }

@@ -55,6 +55,7 @@ enum MathMLReader {
         // Tree size of each converted element: `xor` duplicates its operands, so nested or wide
         // xors could grow exponentially; the size is capped at `maximumSize`.
         var sizes: [Int: Int] = [:]
+        var depths: [Int: Int] = [:]
         let maximumSize = 100_000
 
         func condition(_ value: Value, at element: Int) throws -> Expression {
@@ -102,6 +103,9 @@ enum MathMLReader {
             guard let maxLevel = context.maxLevel[species] else {
                 throw fail(e, "'\(species)' is not a qualitativeSpecies")
             }
+            // Levels beyond -1...maxLevel + 1 compare like those bounds; clamping keeps `level + 1`
+            // from overflowing for a <cn> or thresholdLevel of Int.max.
+            level = min(max(level, -1), maxLevel + 1)
             func atLeast(_ k: Int) -> Expression {
                 if k <= 0 { return .constant(true) }
                 if k > maxLevel { return .constant(false) }
@@ -145,6 +149,7 @@ enum MathMLReader {
                 return .any(items)
             case "not":
                 guard items.count == 1 else { throw fail(e, "<not/> takes one operand, found \(items.count)") }
+                if case .not(let inner) = items[0] { return inner }  // double negations cancel
                 return .not(items[0])
             case "implies":
                 guard items.count == 2 else { throw fail(e, "<implies/> takes two operands, found \(items.count)") }
@@ -197,7 +202,31 @@ enum MathMLReader {
                 } else {
                     let items = try operands.map { try condition($0.0, at: $0.1) }
                     let itemSizes = operands.map { sizes.removeValue(forKey: $0.1) ?? 1 }
-                    values[e] = .expression(try combine(op, items, sizes: itemSizes, at: e))
+                    let itemDepths = zip(operands, items).map { depths.removeValue(forKey: $0.1) ?? $1.depth }
+                    let combined = try combine(op, items, sizes: itemSizes, at: e)
+                    // The depth after flattening, tracked as the tree is built so no expression
+                    // deeper than the limit (+1) ever exists: nesting is bounded by memory, depth
+                    // of alternations by the limit every traversal relies on.
+                    let depth: Int
+                    switch (op, combined) {
+                    case ("not", .not): depth = (itemDepths.first ?? 1) + 1
+                    case ("not", _): depth = max(1, (itemDepths.first ?? 2) - 1)
+                    case ("and", _), ("or", _):
+                        let spliced = zip(items, itemDepths).map { item, d -> Int in
+                            switch (op, item) {
+                            case ("and", .and), ("or", .or): return d - 1
+                            default: return d
+                            }
+                        }
+                        depth = items.count == 1 ? itemDepths[0] : (spliced.max() ?? 0) + 1
+                    default: depth = (itemDepths.max() ?? 1) + 3 * max(1, items.count - 1)
+                    }
+                    if depth > ExpressionParser.maximumDepth {
+                        throw fail(e, "logic nested deeper than \(ExpressionParser.maximumDepth) levels (after flattening "
+                            + "nested and/or and cancelling double negations); simplify it or split it into intermediate species")
+                    }
+                    depths[e] = depth
+                    values[e] = .expression(combined)
                 }
             default:
                 throw fail(e, "unsupported MathML element <\(element.name)>; expected apply, ci, cn, true, false or a logical/relational operator")

@@ -49,8 +49,9 @@ public enum ModelFormat: String, Sendable, CaseIterable {
 
 extension ModelFormat {
     /// Decodes UTF-8 text, or throws naming the line and column of the first invalid byte.
+    /// A leading UTF-8 byte order mark is dropped (editors on Windows write one).
     public static func utf8Text(_ data: Data, file: String?) throws -> String {
-        if let text = String(validating: data, as: UTF8.self) { return text }
+        if let text = String(validating: data, as: UTF8.self) { return text.droppingByteOrderMark }
         var line = 1
         var column = 1
         var iterator = data.makeIterator()
@@ -108,5 +109,12 @@ public enum ModelLoader {
     /// The built-in models, by name.
     public static var builtinModels: [String: @Sendable () throws -> MechanismGraph] {
         Catalog.models
+    }
+}
+
+extension String {
+    /// The text without a leading byte order mark (U+FEFF), which is never part of a name.
+    var droppingByteOrderMark: String {
+        unicodeScalars.first == "\u{FEFF}" ? String(unicodeScalars.dropFirst()) : self
     }
 }

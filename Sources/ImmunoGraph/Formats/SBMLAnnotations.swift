@@ -13,6 +13,10 @@ import Foundation
 ///     <ig:evidence ig:file="…" ig:doi="…" ig:location="…" ig:paraphrase="…" ig:strength="stated" ig:record="…"/>
 ///   </ig:edge></annotation></input>
 /// ```
+///
+/// An annotation holds one top-level element per namespace (libsbml rule 10402): two edges of one
+/// input (a dual regulator) are written inside `<ig:edges>`, the model's backgrounds inside
+/// `<ig:backgrounds>`; the reader accepts both the wrapped and the older unwrapped form.
 public enum SBMLAnnotations {
     /// The namespace URI of our annotations.
     public static let namespace = "urn:immunograph:sbml:1"
@@ -134,6 +138,14 @@ public enum SBMLAnnotations {
         }
     }
 
+    /// The `name` elements of an annotation: its own children of that name, and those inside a
+    /// child named `container` (how we write two or more, one namespace per top-level element).
+    static func items(_ tree: XMLTree, in annotation: Int, named name: String, container: String) -> [Int] {
+        var result = tree.children(of: annotation, named: name)
+        for wrapper in tree.children(of: annotation, named: container) { result += tree.children(of: wrapper, named: name) }
+        return result
+    }
+
     static func writeEdges(_ edges: [Edge], metaid: String, into out: inout String) {
         let evidence = edges.flatMap(\.evidence)
         let paragraphs = evidence.map { e in
@@ -152,8 +164,12 @@ public enum SBMLAnnotations {
             for doi in dois { out += "<rdf:li rdf:resource=\"\(XMLText.escape(uri(forDOI: doi)))\"/>" }
             out += "</rdf:Bag></bqbiol:isDescribedBy></rdf:Description></rdf:RDF>"
         }
+        // libsbml rule 10402: one top-level element per namespace in an annotation, so two or
+        // more edges (a dual regulator) go inside one <ig:edges>.
+        let wrapped = edges.count > 1
+        if wrapped { out += "<ig:edges xmlns:ig=\"\(namespace)\">" }
         for edge in edges {
-            out += "<ig:edge xmlns:ig=\"\(namespace)\"" + attribute("sign", edge.sign.rawValue)
+            out += (wrapped ? "<ig:edge" : "<ig:edge xmlns:ig=\"\(namespace)\"") + attribute("sign", edge.sign.rawValue)
             out += attribute("mechanism", edge.mechanism.rawValue)
             if edge.weight != 1 { out += attribute("weight", "\(edge.weight)") }
             if edge.delay != 0 { out += attribute("delay", "\(edge.delay)") }
@@ -171,6 +187,7 @@ public enum SBMLAnnotations {
             }
             out += "</ig:edge>"
         }
+        if wrapped { out += "</ig:edges>" }
         out += "</annotation>"
     }
 }

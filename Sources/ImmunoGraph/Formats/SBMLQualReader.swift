@@ -196,9 +196,9 @@ public enum SBMLQualReader {
                             continue
                         }
                         if let annotation = tree.child(of: input.element, named: "annotation"),
-                            !tree.children(of: annotation, named: "edge").isEmpty
+                            !SBMLAnnotations.items(tree, in: annotation, named: "edge", container: "edges").isEmpty
                         {
-                            for e in tree.children(of: annotation, named: "edge") {
+                            for e in SBMLAnnotations.items(tree, in: annotation, named: "edge", container: "edges") {
                                 let edge = try SBMLAnnotations.readEdge(tree, e, source: input.species, target: output, fail: fail)
                                 let declared: Sign? = input.sign == "positive" ? .activates : (input.sign == "negative" ? .inhibits : nil)
                                 if let declared, declared != edge.sign {
@@ -253,7 +253,7 @@ public enum SBMLQualReader {
         }
         var builder = GraphBuilder(name: modelName)
         if let annotation = tree.child(of: model, named: "annotation") {
-            for b in tree.children(of: annotation, named: "background") {
+            for b in SBMLAnnotations.items(tree, in: annotation, named: "background", container: "backgrounds") {
                 let a = tree.elements[b].attributes
                 var clamps: [Background.Clamp] = []
                 for c in tree.children(of: b, named: "clamp") {

@@ -53,15 +53,17 @@ public enum SBMLQualWriter {
         out += "<model id=\"\(sid(graph.name, prefix: "m_"))\" name=\"\(XMLText.escape(graph.name))\">\n"
         if !graph.backgrounds.isEmpty {
             out += "<annotation>"
+            // One top-level element per namespace (libsbml 10402): backgrounds inside <ig:backgrounds>.
+            out += "<ig:backgrounds xmlns:ig=\"\(SBMLAnnotations.namespace)\">"
             for background in graph.backgrounds {
-                out += "<ig:background xmlns:ig=\"\(SBMLAnnotations.namespace)\"" + SBMLAnnotations.attribute("name", background.name)
+                out += "<ig:background" + SBMLAnnotations.attribute("name", background.name)
                 out += SBMLAnnotations.attribute("summary", background.summary) + ">"
                 for clamp in background.clamps {
                     out += "<ig:clamp" + SBMLAnnotations.attribute("node", clamp.node) + SBMLAnnotations.attribute("level", "\(clamp.level)") + "/>"
                 }
                 out += "</ig:background>"
             }
-            out += "</annotation>\n"
+            out += "</ig:backgrounds></annotation>\n"
         }
         out += "<listOfCompartments>\n"
         for c in compartmentOrder {

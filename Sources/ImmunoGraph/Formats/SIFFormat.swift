@@ -56,7 +56,10 @@ public enum SIFFormat {
             if known.insert(id).inserted { builder.add(Node(id)) }
         }
         var lineNumber = 0
-        for raw in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        // "\r\n" is one Character in Swift: split on every line ending (LF, CRLF, CR).
+        for raw in text.droppingByteOrderMark.split(
+            omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" })
+        {
             lineNumber += 1
             var line = Substring(raw)
             if let hash = line.firstIndex(of: "#") { line = line[..<hash] }
@@ -72,7 +75,7 @@ public enum SIFFormat {
                     if current.isEmpty { start = column }
                     if c.value < 0x20 || c.value == 0x7F {
                         throw ModelReadError(file: file, line: lineNumber, column: column,
-                            message: "control character U+\(String(c.value, radix: 16)) in a SIF line")
+                            message: "control character U+\(String(String(c.value, radix: 16, uppercase: true).leftPadded(4))) in a SIF line")
                     }
                     current.unicodeScalars.append(c)
                 }

@@ -5,12 +5,14 @@ import Foundation
 #endif
 
 /// A small, flat XML element tree built with `XMLParser`: no recursion anywhere (building,
-/// walking or freeing), nesting capped at ``maximumDepth``, DTDs refused (no entity expansion).
+/// walking or freeing), so nesting is bounded by memory (one stack entry per open element, capped
+/// at ``maximumDepth`` only against absurd input), DTDs refused (no entity expansion).
 ///
 /// Element and attribute names are stored without their namespace prefix (`qual:id` → `id`).
 struct XMLTree {
-    /// The deepest element nesting accepted (libxml2's own default limit is 256).
-    static let maximumDepth = 256
+    /// The deepest element nesting accepted: far beyond any published model (the BBM collection
+    /// nests a few thousand levels); deeper documents are refused with a located error.
+    static let maximumDepth = 100_000
 
     struct Element {
         var name: String
@@ -30,8 +32,10 @@ struct XMLTree {
     /// - Throws: ``ModelReadError`` with the line, column and element path of the problem.
     static func parse(_ data: Data, file: String?) throws -> XMLTree {
         if data.isEmpty { throw ModelReadError(file: file, line: 1, column: 1, message: "the file is empty; expected an XML document") }
-        if data.range(of: Data("<!DOCTYPE".utf8)) != nil || data.range(of: Data("<!ENTITY".utf8)) != nil {
-            throw ModelReadError(file: file, message: "document type declarations (<!DOCTYPE>, <!ENTITY>) are not accepted in SBML input")
+        if let found = data.range(of: Data("<!DOCTYPE".utf8)) ?? data.range(of: Data("<!ENTITY".utf8)) {
+            let (line, column) = JSONSyntax.lineAndColumn(of: found.lowerBound - data.startIndex, in: data)
+            throw ModelReadError(file: file, line: line, column: column,
+                message: "document type declarations (<!DOCTYPE>, <!ENTITY>) are not accepted in SBML input")
         }
         // FoundationXML traps on some malformed byte sequences (found by fuzzing: invalid UTF-8
         // in an attribute name crashes in _NSXMLParserStartElementNs), so the bytes are checked

@@ -58,7 +58,9 @@ public struct GraphValidationError: Error, Sendable, CustomStringConvertible {
         var text = (file.map { "\($0): " } ?? "") + "the model has \(errors.count) error(s)"
         guard let first = problems.first else { return text }
         text += ": " + (first.severity == .error ? first.located : first.description)
-        for problem in problems.dropFirst() { text += "\n  " + problem.description }
+        let shown = 20
+        for problem in problems.dropFirst().prefix(shown - 1) { text += "\n  " + problem.description }
+        if problems.count > shown { text += "\n  … and \(problems.count - shown) more (the first \(shown) are shown)" }
         return text
     }
 }

@@ -10,7 +10,10 @@ public struct Edge: Hashable, Sendable {
     public var mechanism: Mechanism
     /// The strength of the influence in the graded engine (default 1).
     public var weight: Double
-    /// How many steps the influence takes to arrive (default 0).
+    /// The largest delay a model may give an edge: a graded simulation keeps `delay + 1` states
+    /// of every node, so the bound keeps a 10,000-node model with the longest delay within 80 MB.
+    public static let maximumDelay = 1_000
+    /// How many steps the influence takes to arrive (default 0, at most ``maximumDelay``).
     public var delay: Int
     /// The source level from which the influence counts: a logical level (≥ 1) for multi-valued
     /// sources, or a fraction in [0, 1) for the graded engine. `nil` means the default (level 1).

@@ -1,3 +1,5 @@
+import ImmunoGraph
+
 /// One expected outcome of a ``Hypothesis``.
 public enum Expectation: Hashable, Sendable, CustomStringConvertible {
     /// The node moves this way against the baseline (up, down or unchanged, under the tolerance).
@@ -57,7 +59,7 @@ public enum Expectation: Hashable, Sendable, CustomStringConvertible {
 }
 
 extension Expectation: Codable {
-    private enum Keys: String, CodingKey {
+    private enum Keys: String, CodingKey, CaseIterable {
         case node, direction, atLeast, atMost, step, window, arm, lowerThan, higherThan, margin, transient, sustained
     }
 
@@ -66,6 +68,7 @@ extension Expectation: Codable {
     /// `{"node": "X", "arm": [...], "lowerThan": [...], "margin": 0.01}` and
     /// `{"node": "X", "transient": true}` / `{"node": "X", "sustained": true}`.
     public init(from decoder: any Decoder) throws {
+        try JSONKeys.rejectUnknown(in: decoder, allowed: Keys.allCases.map(\.rawValue), object: "an expectation")
         let c = try decoder.container(keyedBy: Keys.self)
         let node = try c.decode(String.self, forKey: .node)
         if let direction = try c.decodeIfPresent(Direction.self, forKey: .direction) {

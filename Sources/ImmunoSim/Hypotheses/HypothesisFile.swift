@@ -1,4 +1,5 @@
 import Foundation
+import ImmunoGraph
 
 /// A JSON file of hypotheses kept next to a model, for `immunosim check`:
 ///
@@ -31,24 +32,33 @@ public struct HypothesisFile: Hashable, Sendable, Codable {
         self.hypotheses = hypotheses
     }
 
-    /// Reads a hypothesis file; errors name the JSON path.
+    /// The largest `steps`, `window` bound, robustness `variants` and logical `runs` a file may
+    /// ask for: a check runs in seconds to minutes, not forever.
+    public static let limits = (steps: 1_000_000, variants: 10_000, runs: 10_000)
+
+    /// Reads a hypothesis file. Errors are placed by line, column and JSON path
+    /// (`h.json:4:20: at hypotheses[0].robustnes: unknown key …; did you mean 'robustness'?`);
+    /// unknown keys, out-of-range numbers and unknown enumeration values are errors.
+    ///
+    /// - Throws: ``PerturbationError`` with the located message.
     public static func read(_ data: Data, file: String? = nil) throws -> HypothesisFile {
         do {
-            return try JSONDecoder().decode(HypothesisFile.self, from: data)
-        } catch let error as DecodingError {
-            var path = ""
-            var message = "\(error)"
-            switch error {
-            case .keyNotFound(let key, let context):
-                path = jsonPath(context.codingPath)
-                message = "missing key '\(key.stringValue)'" + (context.debugDescription.isEmpty ? "" : ": \(context.debugDescription)")
-            case .typeMismatch(_, let context), .valueNotFound(_, let context), .dataCorrupted(let context):
-                path = jsonPath(context.codingPath)
-                message = context.debugDescription
-            @unknown default: break
-            }
-            throw PerturbationError("\(file ?? "<input>"): at \(path.isEmpty ? "$" : path): \(message)")
+            return try JSONDocument.decode(
+                HypothesisFile.self, from: data, file: file, expected: "a JSON object {\"model\": ..., \"hypotheses\": [...]}",
+                vocabulary: ["Direction": ["up", "down", "unchanged"]])
+        } catch {
+            throw PerturbationError(error.description)
         }
+    }
+
+    private enum FileKeys: String, CodingKey, CaseIterable { case model, hypotheses }
+
+    /// Decodes `{"model": ..., "hypotheses": [...]}`; any other key is an error.
+    public init(from decoder: any Decoder) throws {
+        try JSONKeys.rejectUnknown(in: decoder, allowed: FileKeys.allCases.map(\.rawValue), object: "a hypothesis file")
+        let c = try decoder.container(keyedBy: FileKeys.self)
+        self.init(model: try c.decodeIfPresent(String.self, forKey: .model),
+            hypotheses: try c.decode([Hypothesis].self, forKey: .hypotheses))
     }
 
     /// Writes the file as pretty-printed JSON.
@@ -59,43 +69,66 @@ public struct HypothesisFile: Hashable, Sendable, Codable {
     }
 }
 
-func jsonPath(_ codingPath: [any CodingKey]) -> String {
-    var text = ""
-    for key in codingPath {
-        if let index = key.intValue { text += "[\(index)]" } else { text += (text.isEmpty ? "" : ".") + key.stringValue }
-    }
-    return text
-}
-
 extension Hypothesis: Codable {
-    private enum Keys: String, CodingKey {
+    private enum Keys: String, CodingKey, CaseIterable {
         case name, background, therapies, knockout, overexpress, block, deplete, supply, steps, window, steady, tolerance, expect, robustness
         case semantics, update, policy, runs
     }
 
-    private enum RobustnessKeys: String, CodingKey { case variants, jitter, atLeast, seed }
+    private enum RobustnessKeys: String, CodingKey, CaseIterable { case variants, jitter, atLeast, seed }
+
+    /// A number in 0...1, or the error naming the key.
+    private static func fraction<K: CodingKey>(_ value: Double?, _ key: K, in c: KeyedDecodingContainer<K>) throws -> Double? {
+        guard let value else { return nil }
+        guard (0...1).contains(value) else {
+            throw DecodingError.dataCorruptedError(forKey: key, in: c, debugDescription: "\(key.stringValue) \(value) is outside 0...1")
+        }
+        return value
+    }
+
+    /// A bounded integer of a hypothesis, or the error naming the key, the range and the value.
+    private static func bounded<K: CodingKey>(
+        _ value: Int?, _ key: K, in c: KeyedDecodingContainer<K>, _ range: ClosedRange<Int>, _ why: String
+    ) throws -> Int? {
+        guard let value else { return nil }
+        guard range.contains(value) else {
+            throw DecodingError.dataCorruptedError(forKey: key, in: c,
+                debugDescription: "\(key.stringValue) \(value) is outside \(range.lowerBound)...\(range.upperBound) (\(why))")
+        }
+        return value
+    }
 
     /// Decodes the JSON form described in ``HypothesisFile``.
     public init(from decoder: any Decoder) throws {
+        try JSONKeys.rejectUnknown(in: decoder, allowed: Keys.allCases.map(\.rawValue), object: "a hypothesis")
         let c = try decoder.container(keyedBy: Keys.self)
+        let limits = HypothesisFile.limits
         var perturbations: [Perturbation] = []
         for id in try c.decodeIfPresent([String].self, forKey: .knockout) ?? [] { perturbations.append(.knockout(id)) }
         for id in try c.decodeIfPresent([String].self, forKey: .overexpress) ?? [] { perturbations.append(.overexpress(id)) }
-        var readAt = ReadoutTime.step(try c.decodeIfPresent(Int.self, forKey: .steps) ?? 100)
+        let stepLimit = 0...limits.steps
+        var readAt = ReadoutTime.step(
+            try Self.bounded(try c.decodeIfPresent(Int.self, forKey: .steps), Keys.steps, in: c, stepLimit, "steps of one run") ?? 100)
         if let window = try c.decodeIfPresent([Int].self, forKey: .window) {
-            guard window.count == 2 else {
-                throw DecodingError.dataCorruptedError(forKey: .window, in: c, debugDescription: "expected [from, to]")
+            guard window.count == 2, stepLimit.contains(window[0]), stepLimit.contains(window[1]), window[0] <= window[1] else {
+                throw DecodingError.dataCorruptedError(forKey: .window, in: c,
+                    debugDescription: "expected [from, to] with 0 <= from <= to <= \(limits.steps), got \(window.prefix(4))")
             }
             readAt = .window(from: window[0], to: window[1])
         }
         if try c.decodeIfPresent(Bool.self, forKey: .steady) == true { readAt = .steady }
         var robustness: Robustness?
         if c.contains(.robustness) {
+            try JSONKeys.rejectUnknown(
+                in: try c.superDecoder(forKey: .robustness), allowed: RobustnessKeys.allCases.map(\.rawValue),
+                object: "a robustness block")
             let r = try c.nestedContainer(keyedBy: RobustnessKeys.self, forKey: .robustness)
             robustness = Robustness(
-                variants: try r.decodeIfPresent(Int.self, forKey: .variants) ?? 100,
-                jitter: try r.decodeIfPresent(Double.self, forKey: .jitter) ?? 0.2,
-                required: try r.decodeIfPresent(Double.self, forKey: .atLeast) ?? 0.9,
+                variants: try Self.bounded(
+                    try r.decodeIfPresent(Int.self, forKey: .variants), RobustnessKeys.variants, in: r,
+                    1...limits.variants, "each variant is a full check") ?? 100,
+                jitter: try Self.fraction(try r.decodeIfPresent(Double.self, forKey: .jitter), RobustnessKeys.jitter, in: r) ?? 0.2,
+                required: try Self.fraction(try r.decodeIfPresent(Double.self, forKey: .atLeast), RobustnessKeys.atLeast, in: r) ?? 0.9,
                 seed: try r.decodeIfPresent(UInt64.self, forKey: .seed) ?? 1)
         }
         let expectations = try c.decode([Expectation].self, forKey: .expect)
@@ -125,11 +158,10 @@ extension Hypothesis: Codable {
                 throw DecodingError.dataCorruptedError(
                     forKey: .policy, in: c, debugDescription: "expected one of \(RulePolicy.all.map(\.name).joined(separator: ", ")), got \"\(policyName)\"")
             }
-            let steps = try c.decodeIfPresent(Int.self, forKey: .steps) ?? 100
-            let runs = try c.decodeIfPresent(Int.self, forKey: .runs) ?? 20
-            guard steps > 0, runs > 0 else {
-                throw DecodingError.dataCorruptedError(forKey: .steps, in: c, debugDescription: "steps and runs must be positive")
-            }
+            let steps = try Self.bounded(
+                try c.decodeIfPresent(Int.self, forKey: .steps), Keys.steps, in: c, 1...limits.steps, "steps of one run") ?? 100
+            let runs = try Self.bounded(
+                try c.decodeIfPresent(Int.self, forKey: .runs), Keys.runs, in: c, 1...limits.runs, "each run is a full simulation") ?? 20
             semantics = .logical(update: update, policy: policy, steps: steps, runs: runs)
         case let other:
             throw DecodingError.dataCorruptedError(forKey: .semantics, in: c, debugDescription: "expected \"graded\" or \"logical\", got \"\(other)\"")
@@ -137,7 +169,8 @@ extension Hypothesis: Codable {
         self.init(
             try c.decode(String.self, forKey: .name), background: try c.decodeIfPresent(String.self, forKey: .background),
             therapies: therapies, perturbations: perturbations,
-            readAt: readAt, tolerance: try c.decodeIfPresent(Double.self, forKey: .tolerance) ?? Response.defaultTolerance,
+            readAt: readAt, tolerance: try Self.fraction(try c.decodeIfPresent(Double.self, forKey: .tolerance), Keys.tolerance, in: c)
+                ?? Response.defaultTolerance,
             expect: expectations, robustness: robustness, semantics: semantics)
     }
 

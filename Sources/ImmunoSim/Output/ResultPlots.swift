@@ -35,6 +35,32 @@ extension ScreenResult {
     }
 }
 
+extension ScreenResult {
+    /// The Bliss excess of every pair, as a lower-triangle heatmap of the same candidates as
+    /// ``pairHeatmap(goal:readout:top:)``: observed response minus the Bliss-independent
+    /// expectation `1 − (1 − a)(1 − b)` of the singles' responses (``RankedArm/bliss``). Positive
+    /// is synergy, negative antagonism; the diagonal (singles) has no excess and is left empty.
+    public func blissHeatmap(goal: ScreenGoal = .decrease, readout: Int = 0, top: Int = 20) -> Heatmap {
+        let effects = pairHeatmap(goal: goal, readout: readout, top: top)
+        var bliss: [Set<ScreenCandidate>: Double] = [:]
+        for arm in ranked(goal: goal, readout: readout) where arm.candidates.count == 2 {
+            if let excess = arm.bliss { bliss[Set(arm.candidates)] = excess }
+        }
+        let byLabel = Dictionary(plan.candidates.map { ($0.description, $0) }, uniquingKeysWith: { a, _ in a })
+        let candidates = effects.rowLabels.compactMap { byLabel[$0] }
+        let values = candidates.indices.map { i in
+            candidates.indices.map { j in i > j ? (bliss[[candidates[i], candidates[j]]] ?? .nan) : .nan }
+        }
+        let name = plan.readouts[readout]
+        var heatmap = Heatmap(
+            title: "Bliss excess on \(name) (\(goal.rawValue) is better): > 0 synergy, < 0 antagonism",
+            rowLabels: effects.rowLabels, columnLabels: effects.columnLabels, values: values, coloring: .diverging(),
+            valueLabel: "Bliss excess", showValues: candidates.count <= 14)
+        heatmap.lowerTriangle = true
+        return heatmap
+    }
+}
+
 extension GradedTrajectory {
     /// A time course of the given nodes (all nodes when empty), with therapy windows shaded.
     public func timeCoursePlot(title: String? = nil, nodes: [String] = [], therapies: [Therapy] = []) -> TimeCoursePlot {

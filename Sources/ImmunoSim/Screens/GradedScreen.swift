@@ -3,7 +3,9 @@ public import ImmunoGraph
 extension ScreenPlan {
     /// The default candidates of a model: every therapy node switched on (or, in a model without
     /// typed therapies, every input node), then knockouts of every other node except the readouts,
-    /// nodes of kind phenotype or process, and the targets of `kills` edges (the tumour itself).
+    /// nodes of kind phenotype or process, the targets of `kills` edges (the tumour itself), and
+    /// the nodes an antibody candidate blocks (``antibodyEquivalents(in:)``: the knockout and the
+    /// antibody are one intervention, and would fill the ranking with copies).
     ///
     /// - Parameters:
     ///   - graph: the model whose nodes become candidates.
@@ -27,10 +29,30 @@ extension ScreenPlan {
             var excluded = Set(readouts.compactMap { graph.index(of: $0) })
             for e in 0..<graph.edgeCount where graph.edges[e].mechanism == .kills { excluded.insert(graph.target(ofEdge: e)) }
             for (i, node) in graph.nodes.enumerated() where node.kind == .phenotype || node.kind == .process { excluded.insert(i) }
+            if therapies {
+                for target in antibodyEquivalents(in: graph).keys { if let i = graph.index(of: target) { excluded.insert(i) } }
+            }
             for (i, node) in graph.nodes.enumerated() where !node.isTherapy && !excluded.contains(i) {
                 if !typed && graph.inDegree(of: i) == 0 { continue }
                 result.append(ScreenCandidate(node.id, .knockout))
             }
+        }
+        return result
+    }
+}
+
+extension ScreenPlan {
+    /// Knockouts that an antibody of the model already is: node identifier → the therapies that
+    /// block it (therapy nodes with an inhibiting `blocks` edge to it — the edges the graded engine
+    /// treats as antibodies). A screen offers the antibody, not both.
+    public static func antibodyEquivalents(in graph: MechanismGraph) -> [String: [String]] {
+        var result: [String: [String]] = [:]
+        for e in 0..<graph.edgeCount {
+            let edge = graph.edges[e]
+            let source = graph.nodes[graph.source(ofEdge: e)]
+            guard edge.sign == .inhibits, edge.mechanism == .blocks, source.isTherapy else { continue }
+            let target = graph.nodes[graph.target(ofEdge: e)].id
+            if !(result[target]?.contains(source.id) ?? false) { result[target, default: []].append(source.id) }
         }
         return result
     }

@@ -44,10 +44,10 @@ public struct ShardSpec: Hashable, Sendable, Codable, CustomStringConvertible {
     /// The number of shards.
     public var count: Int
 
-    /// Creates a shard specification; `index` must be in 1…count.
+    /// Creates a shard specification; `index` must be in 1…count, `count` at most ``maximumCount``.
     public init(index: Int, count: Int) throws {
-        guard count >= 1, (1...count).contains(index) else {
-            throw PerturbationError("shard \(index)/\(count) is invalid; expected I/N with 1 <= I <= N")
+        guard (1...Self.maximumCount).contains(count), (1...count).contains(index) else {
+            throw PerturbationError("shard \(index)/\(count) is invalid; expected I/N with 1 <= I <= N <= \(Self.maximumCount)")
         }
         self.index = index
         self.count = count

@@ -54,9 +54,15 @@ public struct ScreenResult: Hashable, Sendable, Codable {
     ///   (different model, settings, plan or baseline; a shard missing or given twice).
     public static func merge(_ shards: [ScreenResult]) throws -> ScreenResult {
         guard let first = shards.first else { throw PerturbationError("merge needs at least one shard") }
-        if shards.count == 1, first.shard == nil { return first }
+        if shards.count == 1, first.shard == nil {
+            try first.validate(name: "input 1")
+            return first
+        }
         guard let count = first.shard?.count else {
             throw PerturbationError("input 1 is a complete screen, not a shard")
+        }
+        guard (1...ShardSpec.maximumCount).contains(count) else {
+            throw PerturbationError("input 1 says it is a shard of \(count); expected 1...\(ShardSpec.maximumCount) shards")
         }
         var seen = Set<Int>()
         var rows: [ScreenRow] = []
@@ -71,6 +77,7 @@ public struct ScreenResult: Hashable, Sendable, Codable {
             guard shard.baseline == first.baseline else {
                 throw PerturbationError("input \(i + 1) (shard \(spec)) has a different baseline; the runs are not comparable")
             }
+            try shard.validate(name: "input \(i + 1) (shard \(spec))")
             guard seen.insert(spec.index).inserted else { throw PerturbationError("shard \(spec) is given twice") }
             rows.append(contentsOf: shard.rows)
         }

@@ -41,6 +41,11 @@ public struct Schedule: Hashable, Sendable, Codable, CustomStringConvertible {
     /// The dose, in units of the therapy's ``Therapy/fullEffectDose`` (default 1: full effect).
     public var dose: Double
 
+    /// The largest step number a schedule may name (start, stop, on- and off-lengths): a billion
+    /// steps, far beyond any run (`--steps` is at most a million), and small enough that sums of
+    /// step numbers never overflow `Int`.
+    public static let maximumStep = 1_000_000_000
+
     /// Creates a schedule; the default is "continuous, full dose, from step 0 to the end".
     public init(start: Int = 0, stop: Int? = nil, cycle: Cycle? = nil, halfLife: Double? = nil, dose: Double = 1) {
         self.start = start
@@ -59,6 +64,10 @@ public struct Schedule: Hashable, Sendable, Codable, CustomStringConvertible {
     public var problems: [String] {
         var result: [String] = []
         if start < 0 { result.append("start \(start) is negative") }
+        for (what, value) in [("start", start), ("stop", stop ?? 0), ("cycle on-length", cycle?.on ?? 0), ("cycle off-length", cycle?.off ?? 0)]
+        where value > Self.maximumStep {
+            result.append("\(what) \(value) is beyond the largest step \(Self.maximumStep)")
+        }
         if let stop, stop < start { result.append("stop \(stop) is before start \(start)") }
         if let cycle {
             if cycle.on < 1 { result.append("cycle on-length \(cycle.on) must be at least 1") }
@@ -69,20 +78,26 @@ public struct Schedule: Hashable, Sendable, Codable, CustomStringConvertible {
         return result
     }
 
+    /// The cycle period (on + off, at least 1), saturating at `Int.max` instead of overflowing.
+    var period: Int? {
+        cycle.map { cycle in
+            let (sum, overflow) = max(1, cycle.on).addingReportingOverflow(max(0, cycle.off))
+            return overflow ? Int.max : sum
+        }
+    }
+
     /// Whether step `t` is inside an on-window.
     public func isOn(at t: Int) -> Bool {
         guard t >= start else { return false }
         if let stop, t >= stop { return false }
-        guard let cycle else { return true }
-        let period = max(1, cycle.on + max(0, cycle.off))
+        guard let cycle, let period else { return true }
         return (t - start) % period < cycle.on
     }
 
     /// Whether step `t` is the first step of an on-window (a bolus is given).
     public func isDoseStep(_ t: Int) -> Bool {
         guard isOn(at: t) else { return false }
-        guard let cycle else { return t == start }
-        let period = max(1, cycle.on + max(0, cycle.off))
+        guard let period else { return t == start }
         return (t - start) % period == 0
     }
 
@@ -93,13 +108,14 @@ public struct Schedule: Hashable, Sendable, Codable, CustomStringConvertible {
         guard let halfLife else { return isOn(at: t) ? dose : 0 }
         guard t >= start else { return 0 }
         var total = 0.0
-        let period = cycle.map { max(1, $0.on + max(0, $0.off)) }
         var doseStep = start
         while doseStep <= t {
             if let stop, doseStep >= stop { break }
             total += dose * exp2(-Double(t - doseStep) / halfLife)
             guard let period else { break }
-            doseStep += period
+            let (next, overflow) = doseStep.addingReportingOverflow(period)
+            if overflow { break }
+            doseStep = next
         }
         return total
     }

@@ -121,8 +121,8 @@ public enum TherapySpec {
         }
         func integer(_ what: String, after mark: Character, until stops: Set<Character>, minimum: Int) throws(TherapySpecError) -> Int {
             let text = number(until: stops)
-            guard let value = Int(text.text), value >= minimum else {
-                throw fail(text.start, "expected \(what) (an integer ≥ \(minimum)) after '\(mark)', got '\(text.text)'")
+            guard let value = Int(text.text), value >= minimum, value <= Schedule.maximumStep else {
+                throw fail(text.start, "expected \(what) (an integer in \(minimum)...\(Schedule.maximumStep)) after '\(mark)', got '\(text.text.prefix(40))'")
             }
             return value
         }

@@ -42,10 +42,18 @@ struct Arguments: Sendable {
     /// All values of a repeatable option.
     func all(_ name: String) -> [String] { values[name] ?? [] }
 
-    /// The value of an integer option, or `defaultValue`; a non-integer is a usage error.
+    /// The value of an integer option, or `defaultValue`; a non-integer, or a value outside the
+    /// option's ``OptionLimits`` range, is a usage error naming the option, the limit and why.
     func int(_ name: String, default defaultValue: Int) throws -> Int {
         guard let text = value(name) else { return defaultValue }
-        guard let number = Int(text) else { throw CLIError.usage("--\(name) expects an integer, got '\(text)'") }
+        let limit = OptionLimits.integer[name]
+        guard let number = Int(text) else {
+            let range = limit.map { " in \($0.range.lowerBound)...\($0.range.upperBound)" } ?? ""
+            throw CLIError.usage("--\(name) expects an integer\(range), got '\(OptionLimits.echo(text))'")
+        }
+        if let limit, !limit.range.contains(number) {
+            throw CLIError.usage("--\(name) must be in \(limit.range.lowerBound)...\(limit.range.upperBound) (\(limit.why)), got \(number)")
+        }
         return number
     }
 

@@ -21,7 +21,8 @@ struct Command: Sendable {
             if let short = option.short { left = "  -\(short), --\(option.name)" }
             if let value = option.value { left += " <\(value)>" }
             let padded = left.count < 30 ? left + String(repeating: " ", count: 30 - left.count) : left + "  "
-            lines.append(padded + option.help + (option.repeatable ? " (repeatable)" : ""))
+            lines.append(padded + option.help + (option.value == nil ? "" : OptionLimits.helpSuffix(option.name))
+                + (option.repeatable ? " (repeatable)" : ""))
         }
         lines.append("  -h, --help                  Show this help.")
         if !examples.isEmpty {

@@ -29,6 +29,7 @@ let explainCommand = Command(
         guard let readout = arguments.value("readout") else { throw CLIError.usage("explain needs --readout ID") }
         let reference = arguments.positionals[0]
         let graph = try ModelLoader.load(reference)
+        try OptionLimits.checkRecord(steps: try arguments.int("steps", default: 100), nodes: graph.nodes.count)
         let logical = try EngineOptions.isLogical(arguments)
         var scenario = try ScenarioOptions.scenario(from: arguments, graph: graph, reference: reference, logicalLevels: logical)
         guard ScenarioOptions.hasIntervention(arguments) else {

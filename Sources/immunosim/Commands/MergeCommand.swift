@@ -14,6 +14,7 @@ let mergeCommand = Command(
         OptionSpec(name: "json", help: "Print the merged result and ranking as JSON."),
         OptionSpec(name: "csv", help: "Print the ranking as CSV."),
         OptionSpec(name: "svg", value: "OUT", help: "Also write the pair heatmap to OUT (SVG)."),
+        OptionSpec(name: "synergy-svg", value: "OUT", help: "Also write a heatmap of the pairs' Bliss excess (synergy) to OUT (SVG)."),
     ],
     examples: ["immunosim merge shard-1.json shard-2.json shard-3.json -o screen.json"],
     run: { arguments in
@@ -27,15 +28,16 @@ let mergeCommand = Command(
                 throw CLIError.input("\(path): cannot read the file: \(error.localizedDescription)")
             }
             do {
-                let shard = try JSONDecoder().decode(ScreenResult.self, from: data)
-                guard shard.format == ScreenResult.formatName else {
-                    throw CLIError.input("\(path): not a screen result (format '\(shard.format)')")
-                }
+                // Located errors (line, column, JSON path), then a full check of the rows.
+                let shard = try JSONDocument.decode(
+                    ScreenResult.self, from: data, file: path, expected: "a screen result from 'immunosim screen -o'",
+                    vocabulary: ["Action": ["therapy", "knockout"]])
+                try shard.validate(name: path)
                 shards.append(shard)
-            } catch let error as CLIError {
-                throw error
-            } catch {
-                throw CLIError.input("\(path): not a screen result: \(error)")
+            } catch let error as ModelReadError {
+                throw CLIError.input(error.description)
+            } catch let error as PerturbationError {
+                throw CLIError.input(error.message)
             }
         }
         let merged: ScreenResult

@@ -34,6 +34,7 @@ let respondCommand = Command(
         }
         let reference = arguments.positionals[0]
         let graph = try ModelLoader.load(reference)
+        try OptionLimits.checkRecord(steps: try arguments.int("steps", default: arguments.flag("steady-state") ? 10_000 : 100), nodes: graph.nodes.count)
         var scenario = try ScenarioOptions.scenario(from: arguments, graph: graph, reference: reference, logicalLevels: logical)
         if arguments.flag("exposure") {
             try ScenarioOptions.printExposure(of: scenario, steps: try arguments.int("steps", default: 100), csv: false)

@@ -22,6 +22,7 @@ let screenCommand = Command(
         OptionSpec(name: "json", help: "Print the result and ranking as JSON."),
         OptionSpec(name: "csv", help: "Print the ranking as CSV."),
         OptionSpec(name: "svg", value: "OUT", help: "Also write a heatmap of pair effects to OUT (SVG)."),
+        OptionSpec(name: "synergy-svg", value: "OUT", help: "Also write a heatmap of the pairs' Bliss excess (synergy) to OUT (SVG)."),
         OptionSpec(name: "output", short: "o", value: "OUT", help: "Write the result JSON to OUT (shards: the file to merge)."),
         OptionSpec(name: "quiet", short: "q", help: "No progress on standard error."),
     ] + EngineOptions.specs.filter { $0.name != "warmup" },
@@ -67,6 +68,15 @@ func runScreen(_ arguments: Arguments) throws -> Int32 {
         }
     }
     guard !candidates.isEmpty else { throw CLIError.input("the model has no candidates of kind '\(kind)'") }
+    if restrict.isEmpty, kind == "all", !arguments.flag("quiet") {
+        let equivalents = ScreenPlan.antibodyEquivalents(in: graph).sorted { $0.key < $1.key }
+            .filter { graph.index(of: $0.key).map { !readouts.contains(graph.nodes[$0].id) } ?? false }
+        if !equivalents.isEmpty {
+            printError("note: knockouts of antibody targets are left out, the antibody is the same intervention: "
+                + equivalents.map { "KO:\($0.key) = \($0.value.joined(separator: "/"))" }.joined(separator: ", ")
+                + " (name them with --candidate KO:ID to run them anyway)")
+        }
+    }
     let order = arguments.flag("triples") ? 3 : arguments.flag("pairs") ? 2 : 1
     let plan = ScreenPlan(candidates: candidates, readouts: readouts.map { graph.nodes[graph.index(of: $0) ?? 0].id }, order: order)
     let background = arguments.value("background")

@@ -7,21 +7,28 @@ enum ScreenOutput {
     /// Writes what the arguments ask for; returns the exit code.
     static func emit(_ result: ScreenResult, goal: ScreenGoal, arguments: Arguments) throws -> Int32 {
         let resultJSON = try encode(result)
-        if let path = arguments.value("output") { try writeOutput(resultJSON, to: path) }
         if result.shard != nil {
             // A shard is raw material for `merge`: no ranking (synergy needs every single).
+            if let path = arguments.value("output") { try writeOutput(resultJSON, to: path) }
             if arguments.value("output") == nil { print(resultJSON) }
             if let shard = result.shard { printError("shard \(shard): \(result.rows.count) arms") }
             return 0
         }
         let ranking = result.ranked(goal: goal)
+        // The complete document (result, ranking and goal) is the same for -o and --json, and the
+        // same whether the result was run at once or merged from shards.
+        var object = try JSONSerialization.jsonObject(with: Data(resultJSON.utf8)) as? [String: Any] ?? [:]
+        object["ranking"] = try JSONSerialization.jsonObject(with: try JSONEncoder().encode(ranking))
+        object["goal"] = goal.rawValue
+        let document = try jsonText(object)
+        if let path = arguments.value("output") { try writeOutput(document, to: path) }
         if let path = arguments.value("svg") { try writeOutput(heatmapSVG(result, ranking: ranking, goal: goal), to: path) }
+        if let path = arguments.value("synergy-svg") {
+            guard result.plan.order >= 2 else { throw CLIError.usage("--synergy-svg needs pairs: add --pairs") }
+            try writeOutput(result.blissHeatmap(goal: goal, readout: 0, top: 20).svg(), to: path)
+        }
         if arguments.flag("json") {
-            var object = try JSONSerialization.jsonObject(with: Data(resultJSON.utf8)) as? [String: Any] ?? [:]
-            let rankingData = try JSONEncoder().encode(ranking)
-            object["ranking"] = try JSONSerialization.jsonObject(with: rankingData)
-            object["goal"] = goal.rawValue
-            print(try jsonText(object))
+            print(document)
         } else if arguments.flag("csv") {
             print(csv(result, ranking: ranking))
         } else {

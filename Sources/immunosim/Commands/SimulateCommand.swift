@@ -14,7 +14,8 @@ let simulateCommand = Command(
         OptionSpec(name: "seed", value: "S", help: "Seed of the asynchronous update (default 0)."),
         OptionSpec(name: "policy", value: "NAME", help: "Logical rule policy: inhibitorDominant (default) or threshold."),
         OptionSpec(name: "format", value: "FMT", help: "csv (default) or json: {\"nodes\": [...], \"steps\": [[levels], ...]}."),
-        OptionSpec(name: "readout", value: "ID", repeatable: true, help: "Nodes to plot with --svg (default: all, at most 10)."),
+        OptionSpec(name: "readout", value: "ID", repeatable: true,
+                   help: "Nodes to print (CSV/JSON columns, in this order) and plot with --svg (default: all; the plot picks the 8 that move most)."),
         OptionSpec(name: "svg", value: "OUT", help: "Also write the time course to OUT (SVG)."),
     ],
     examples: [
@@ -34,6 +35,7 @@ func runSimulate(_ arguments: Arguments) throws -> Int32 {
     guard steps >= 0 else { throw CLIError.usage("--steps must not be negative") }
     let reference = arguments.positionals[0]
     let graph = try ModelLoader.load(reference)
+    try OptionLimits.checkRecord(steps: try arguments.int("steps", default: 100), nodes: graph.nodes.count)
     var readouts = arguments.all("readout")
     for id in readouts where graph.index(of: id) == nil { throw CLIError.input(graph.unknownNodeMessage(id)) }
 
@@ -118,8 +120,27 @@ func runSimulate(_ arguments: Arguments) throws -> Int32 {
         let plot = TimeCoursePlot(title: title, series: series, windows: windows, yRange: .fixed(0, max(1, top)))
         try writeOutput(plot.svg(), to: path)
     }
+    let named = arguments.all("readout")
+    if !named.isEmpty { text = try onlyReadouts(named, nodes: nodes, levels: levels, in: graph, csv: format == "csv", text: text) }
     print(text, terminator: text.hasSuffix("\n") ? "" : "\n")
     return 0
+}
+
+/// The CSV or JSON output cut to the `--readout` nodes, in the order given: `step,ID,...` lines
+/// (the values as printed for the whole model), or `{"nodes": [...], "steps": [[...], ...]}`.
+func onlyReadouts(_ readouts: [String], nodes: [String], levels: [[Double]], in graph: MechanismGraph, csv: Bool, text: String) throws -> String {
+    let columns = readouts.compactMap { id in graph.index(of: id).map { graph.nodes[$0].id } }.compactMap { nodes.firstIndex(of: $0) }
+    if csv {
+        // Keep the model's own number formatting: cut the columns out of the printed lines.
+        return text.split(separator: "\n").map { line in
+            let fields = line.split(separator: ",", omittingEmptySubsequences: false)
+            return ([fields[0]] + columns.compactMap { $0 + 1 < fields.count ? fields[$0 + 1] : nil }).joined(separator: ",")
+        }.joined(separator: "\n") + "\n"
+    }
+    let names: [String] = columns.map { nodes[$0] }
+    let steps: [[Double]] = levels.map { state in columns.map { state[$0] } }
+    let object: [String: Any] = ["nodes": names, "steps": steps]
+    return try jsonText(object)
 }
 
 /// The ids of the non-therapy nodes that move most, at most `count`, in model order: by the

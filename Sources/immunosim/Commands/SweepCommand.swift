@@ -12,6 +12,8 @@ let sweepCommand = Command(
         OptionSpec(name: "doses", value: "LIST", help: "Comma-separated doses for the last --therapy (the others stay fixed)."),
         OptionSpec(name: "starts", value: "LIST", help: "Comma-separated start steps for the last --therapy (the others stay fixed)."),
         OptionSpec(name: "steps", value: "N", help: "Read at step N (default 200)."),
+        OptionSpec(name: "full-effect-dose", value: "X",
+                   help: "The dose of the swept therapy that gives full effect (default 1); higher doses saturate."),
         OptionSpec(name: "log", help: "Logarithmic dose axis in the SVG."),
         OptionSpec(name: "csv", help: "Print CSV: parameter, then one column per readout."),
         OptionSpec(name: "json", help: "Print JSON: one curve per readout."),
@@ -33,16 +35,18 @@ func runSweep(_ arguments: Arguments) throws -> Int32 {
     guard !arguments.all("therapy").isEmpty else { throw CLIError.usage("sweep needs a --therapy to sweep") }
     func list(_ name: String) throws -> [Double]? {
         guard let text = arguments.value(name) else { return nil }
-        let values = text.split(separator: ",").map { Double($0.trimmingCharacters(in: .whitespaces)) }
-        guard !values.isEmpty, values.allSatisfy({ $0?.isFinite == true }) else {
-            throw CLIError.usage("--\(name) expects comma-separated numbers, got '\(text)'")
+        // Empty items (`1,,2`, a trailing comma) are errors, not skipped.
+        let values = text.split(separator: ",", omittingEmptySubsequences: false)
+            .map { Double($0.trimmingCharacters(in: .whitespaces)) }
+        guard !values.isEmpty, values.allSatisfy({ $0.map { $0.isFinite && $0 >= 0 } == true }) else {
+            throw CLIError.usage("--\(name) expects comma-separated non-negative numbers, got '\(OptionLimits.echo(text))'")
         }
         return values.compactMap { $0 }
     }
     let doses = try list("doses")
     let starts = try list("starts").map { values -> [Int] in
         // Whole step numbers only: Int(Double) traps on values beyond Int's range.
-        let steps = values.compactMap { Int(exactly: $0) }
+        let steps = values.compactMap { Int(exactly: $0) }.filter { $0 <= Schedule.maximumStep }
         guard steps.count == values.count else {
             throw CLIError.usage("--starts expects comma-separated whole step numbers, got '\(arguments.value("starts") ?? "")'")
         }
@@ -53,9 +57,24 @@ func runSweep(_ arguments: Arguments) throws -> Int32 {
     guard steps >= 1 else { throw CLIError.usage("--steps must be at least 1") }
     let reference = arguments.positionals[0]
     let graph = try ModelLoader.load(reference)
-    let scenario = try ScenarioOptions.scenario(
+    try OptionLimits.checkRecord(steps: try arguments.int("steps", default: 200), nodes: graph.nodes.count)
+    var scenario = try ScenarioOptions.scenario(
         from: arguments, graph: graph, reference: reference, logicalLevels: try EngineOptions.isLogical(arguments))
     guard let swept = scenario.therapies.last?.name else { throw CLIError.usage("sweep needs a --therapy to sweep") }
+    if let text = arguments.value("full-effect-dose") {
+        guard let value = Double(text), value > 0, value.isFinite else {
+            throw CLIError.usage("--full-effect-dose expects a positive number, got '\(OptionLimits.echo(text))'")
+        }
+        scenario.therapies[scenario.therapies.count - 1].fullEffectDose = value
+    }
+    if let doses, let fullEffect = scenario.therapies.last?.fullEffectDose {
+        let saturated = doses.filter { $0 > fullEffect }
+        if !saturated.isEmpty {
+            printError("warning: \(swept): dose(s) \(saturated.map { String(format: "%g", $0) }.joined(separator: ", ")) are above "
+                + "the full-effect dose \(String(format: "%g", fullEffect)) and give the same effect as it (occupancy is capped at 1); "
+                + "pass --full-effect-dose X to put full effect elsewhere")
+        }
+    }
     let model = try EngineOptions.engine(from: arguments, graph: graph)
     var curves: [DoseResponseCurve] = []
     do {

@@ -157,7 +157,12 @@ public struct Heatmap: Sendable {
                 } else {
                     cell = Draw.rect(box, fill: "url(#hatch)", stroke: .white, strokeWidth: 1)
                 }
+                // Every cell carries its value (printed or not): a data attribute for scripts and a
+                // tooltip naming the row, the column and the value.
+                let shown = v.isFinite ? SVGNumber.fixed(v, decimals: max(valueDecimals, 4)) : "no data"
                 cell.set("class", "cell")
+                cell.set("data-value", v.isFinite ? shown : "none")
+                cell.append(SVGElement("title", text: "\(label(rowLabels, r)) × \(label(columnLabels, c)): \(shown)"))
                 cells.append(cell)
             }
         }
