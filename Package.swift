@@ -21,7 +21,7 @@ let package = Package(
         .executable(name: "IL21Combinations", targets: ["IL21Combinations"]),
     ],
     targets: [
-        .target(name: "ImmunoGraph", swiftSettings: swiftSettings),
+        .target(name: "ImmunoGraph", exclude: ["Catalog/Models"], swiftSettings: swiftSettings),
         .target(name: "ImmunoSim", dependencies: ["ImmunoGraph"], swiftSettings: swiftSettings),
         .target(name: "ImmunoSimTesting", dependencies: ["ImmunoSim"], swiftSettings: swiftSettings),
         .executableTarget(

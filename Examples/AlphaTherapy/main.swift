@@ -48,7 +48,12 @@ do {
         + ": CD8 T cells \(cd8?.direction == .up ? "rise" : "do not rise") "
         + "(\(signed(cd8?.delta ?? 0))), IFN-γ \(ifng?.direction == .up ? "rises" : "does not rise") (\(signed(ifng?.delta ?? 0))).")
     let why = try model.explain("CD8_T", in: cold, at: .step(steps))
-    if let chain = why.chains.first { print("Chain: " + chain.text) }
+    // The first chain whose nodes all carry the effect in simulation (a node that, frozen, keeps
+    // 90 % of the effect is a bystander: the tumour cells TAT kills directly, for instance).
+    let bystanders = Set(why.mediators.filter { $0.survivingFraction >= 0.9 }.map(\.node))
+    if let chain = why.chains.first(where: { $0.nodes.allSatisfy { !bystanders.contains($0) } }) ?? why.chains.first {
+        print("Chain: " + chain.text)
+    }
     let necessary = why.mediators.filter(\.necessary).map(\.node)
     if !necessary.isEmpty { print("Necessary mediators: " + necessary.joined(separator: ", ")) }
 

@@ -46,9 +46,14 @@ do {
     }
     table(["arm", "NK", "NK killing", "NK apoptosis", "perforin"], rows, width: 14)
     let withIL15 = nk["IL-21, IL-15 high"] ?? 0, without = nk["IL-21, no IL-15"] ?? 0
+    let untreatedNoIL15 = nk["untreated, no IL-15"] ?? 0
     print("  With IL-15 IL-21 leaves \(withIL15 > without + 0.02 ? "more" : "no more") NK cells (\(number(withIL15)) vs \(number(without))); "
-        + "on IL-15-supported NK cells IL-21 " + (withIL15 < (nk["untreated, IL-15 high"] ?? 0) ? "lowers" : "does not lower")
-        + " NK numbers (apoptosis follows activation).")
+        + "without IL-15 IL-21 " + (without > untreatedNoIL15 + 0.02 ? "still expands" : "does not expand") + " them (\(number(untreatedNoIL15)) -> \(number(without))): "
+        + "NK expansion by IL-21 needs IL-15 (C053).")
+    if withIL15 >= (nk["untreated, IL-15 high"] ?? 0) {
+        print("  Not reproduced (C054): one lab saw IL-21 lower IL-15-driven expansion of resting NK cells; the model follows")
+        print("  the other (C053, IL-21 + IL-15 synergy), so on IL-15-supported NK cells IL-21 raises NK numbers here.")
+    }
     let nkWhy = try model.explain("NK_CYTOTOXICITY", in: scenario(["IL21_THERAPY"]), at: .step(steps))
     if let chain = nkWhy.chains.first { print("  Chain: " + chain.text) }
 

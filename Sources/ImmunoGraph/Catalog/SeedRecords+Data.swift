@@ -149,5 +149,6 @@ extension Catalog {
         SeedRecord(id: "S003-49", paper: 3, location: "§1 para 2", strength: .stated, paraphrase: "LAG-3, TIM-3, TIGIT and CEACAM1 are among the inhibitory checkpoint pathways that restrain T cells."),
         SeedRecord(id: "S003-50", paper: 3, location: "§2.6 para 1; figure 1", strength: .stated, paraphrase: "Blocking PD-1 can provoke a compensatory rise of TIM-3 on intratumoural effector T cells, which then hampers them even while treatment continues."),
         SeedRecord(id: "S003-51", paper: 3, location: "§2.5 para 2", strength: .stated, paraphrase: "The proposed route to that rise: PD-1 blockade strengthens effector T-cell activity in the tumour, and the stronger activity may then bring on the alternative checkpoint TIM-3."),
+        SeedRecord(id: "S003-52", paper: 3, location: "§2.1 para 4", strength: .implied, paraphrase: "How CTLA-4 blockade works in the body is unsettled; the favoured explanation is that, besides letting more T cells into the tumour, it shrinks the share of suppressive regulatory T cells there, shifting the effector-to-Treg balance toward tumour destruction."),
     ]
 }

@@ -1,0 +1,55 @@
+#!/usr/bin/env python3
+"""Write the claim robustness table of seeds/README.md from the output of Scripts/claim-robustness.sh.
+
+Usage (from the package root):
+    Scripts/claim-robustness.sh 200 > robustness.txt
+    python3 Scripts/robustness-table.py robustness.txt
+
+One row per claim of Tests/ImmunoSimTests/ClaimCatalog.swift: its expectation, and per semantics
+the fraction of variants in which it holds and its nominal effect size. The table sits between
+`<!-- robustness:begin -->` and `<!-- robustness:end -->`.
+"""
+import pathlib
+import re
+import sys
+
+ROOT = pathlib.Path(__file__).resolve().parent.parent
+CATALOG = ROOT / "Tests" / "ImmunoSimTests" / "ClaimCatalog.swift"
+README = ROOT / "seeds" / "README.md"
+BEGIN, END = "<!-- robustness:begin -->", "<!-- robustness:end -->"
+SEMANTICS = ["multilinear", "hill2"]
+
+
+def main():
+    if len(sys.argv) != 2:
+        sys.exit(__doc__)
+    claims = re.findall(r'Claim\(id: "([^"]+)", expectation: "([^"]+)"', CATALOG.read_text(encoding="utf-8"))
+    results = {}
+    for line in pathlib.Path(sys.argv[1]).read_text(encoding="utf-8").splitlines():
+        m = re.match(r"robustness: (\S+) (\S+) (\d+)/(\d+) effect (\S+) nominal (holds|fails)", line)
+        if m:
+            cid, sem, held, total, effect, nominal = m.groups()
+            results[(cid, sem)] = (int(held), int(total), effect, nominal)
+    rows = ["| claim | expectation | " + " | ".join(f"{s}: holds in | {s}: effect" for s in SEMANTICS) + " |",
+            "|---|---|" + "---|---|" * len(SEMANTICS)]
+    for cid, expectation in claims:
+        cells = []
+        for sem in SEMANTICS:
+            if (cid, sem) not in results:
+                cells += ["—", "—"]
+                continue
+            held, total, effect, nominal = results[(cid, sem)]
+            mark = "" if held * 10 >= total * 9 else " ✗"
+            cells += [f"{100 * held / total:.1f} %{mark}", effect + ("" if nominal == "holds" else " (nominal fails)")]
+        rows.append(f"| {cid} | {expectation.replace('|', '/')} | " + " | ".join(cells) + " |")
+    text = README.read_text(encoding="utf-8")
+    start, stop = text.find(BEGIN), text.find(END)
+    if start < 0 or stop < 0:
+        sys.exit(f"{README}: markers not found")
+    README.write_text(text[:start] + "\n".join([BEGIN, *rows, END]) + text[stop + len(END):], encoding="utf-8")
+    below = sum(1 for (c, s), (h, t, _, _) in results.items() if h * 10 < t * 9)
+    print(f"wrote {len(claims)} rows; {below} (claim, semantics) pairs below 90 %")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,403 @@
+import ImmunoGraph
+import ImmunoSim
+
+/// The claims of `seeds/claims.md` that a mechanism model can test, as checks on `builtin:tme`.
+/// Claims the model does not reproduce are listed in `seeds/README.md` with the reason.
+enum ClaimCatalog {
+    static let all: [Claim] = checkpoints + radiation + interleukin12 + interleukin21 + [baseline]
+
+    // MARK: Seed 003 — checkpoints and adaptive resistance
+
+    static let checkpoints: [Claim] = [
+        Claim(id: "C047", expectation: "anti-PD-1 raises TIM-3 after T-cell activation") { m in
+            let b = try m.run(), t = try m.run(["ANTI_PD1": 1])
+            var c = ClaimCheck()
+            c.up("T_CELL_ACTIVATION", b, t)
+            c.up("TIM3", b, t)
+            c.after("TIM3", "T_CELL_ACTIVATION", b, t)
+            return c
+        },
+        Claim(id: "C048", expectation: "anti-PD-1 + anti-TIM-3 beats anti-PD-1") { m in
+            let a = try m.run(["ANTI_PD1": 1]), b = try m.run(["ANTI_PD1": 1, "ANTI_TIM3": 1])
+            var c = ClaimCheck()
+            c.less("burden with anti-TIM-3 added", b["TUMOR_BURDEN"], a["TUMOR_BURDEN"], margin: ClaimModel.tolerance)
+            return c
+        },
+        Claim(id: "C049", expectation: "anti-PD-1 raises PD-L1 after IFN-γ") { m in
+            let b = try m.run(), t = try m.run(["ANTI_PD1": 1])
+            var c = ClaimCheck()
+            c.up("PDL1", b, t)
+            c.after("PDL1", "IFNG", b, t)
+            return c
+        },
+        Claim(id: "C052", expectation: "adding anti-PD-L1 to anti-PD-1 removes the PD-L1/CD80 arm", semantics: [.multilinear]) { m in
+            let a = try m.run(["ANTI_PD1": 1]), b = try m.run(["ANTI_PD1": 1, "ANTI_PDL1": 1])
+            var c = ClaimCheck()
+            c.up("T_CELL_ACTIVATION", a, b)
+            c.up("CD80", a, b)
+            c.less("burden with anti-PD-L1 added", b["TUMOR_BURDEN"], a["TUMOR_BURDEN"])
+            return c
+        },
+        Claim(id: "C081", expectation: "anti-PD-1 raises IFN-γ and CTL killing, lowers the burden") { m in
+            let b = try m.run(), t = try m.run(["ANTI_PD1": 1])
+            var c = ClaimCheck()
+            c.up("IFNG", b, t)
+            c.up("CTL_CYTOTOXICITY", b, t)
+            c.down("TUMOR_BURDEN", b, t)
+            return c
+        },
+        Claim(id: "C082", expectation: "anti-CTLA-4 frees CD80, CD86 and CD28") { m in
+            let b = try m.run(), t = try m.run(["ANTI_CTLA4": 1])
+            var c = ClaimCheck()
+            for id in ["CD80", "CD86", "CD28"] { c.up(id, b, t) }
+            return c
+        },
+        Claim(id: "C083", expectation: "anti-PD-L1 raises T-cell activation and free CD80") { m in
+            let b = try m.run(), t = try m.run(["ANTI_PDL1": 1])
+            var c = ClaimCheck()
+            c.up("T_CELL_ACTIVATION", b, t)
+            c.up("CD80", b, t)
+            return c
+        },
+        Claim(id: "C043", expectation: "anti-PD-1 works better in inflamed than in cold tumours; CD8 T cells up") { m in
+            let ib = try m.run(background: "INFLAMED_TUMOR"), it = try m.run(["ANTI_PD1": 1], background: "INFLAMED_TUMOR")
+            let cb = try m.run(background: "COLD_TUMOR"), ct = try m.run(["ANTI_PD1": 1], background: "COLD_TUMOR")
+            var c = ClaimCheck()
+            c.less("cold benefit < inflamed benefit", -delta("TUMOR_BURDEN", cb, ct), -delta("TUMOR_BURDEN", ib, it))
+            let wb = try m.run(), wt = try m.run(["ANTI_PD1": 1])
+            c.up("CD8_T", wb, wt)
+            return c
+        },
+        Claim(id: "C043b", expectation: "anti-PD-1 raises CD8 T cells in cold and in inflamed tumours too", semantics: [.multilinear]) { m in
+            let ib = try m.run(background: "INFLAMED_TUMOR"), it = try m.run(["ANTI_PD1": 1], background: "INFLAMED_TUMOR")
+            let cb = try m.run(background: "COLD_TUMOR"), ct = try m.run(["ANTI_PD1": 1], background: "COLD_TUMOR")
+            var c = ClaimCheck()
+            c.up("CD8_T", cb, ct)
+            c.up("CD8_T", ib, it)
+            return c
+        },
+        Claim(id: "C034", expectation: "anti-CTLA-4 alone lowers the burden") { m in
+            let b = try m.run(), t = try m.run(["ANTI_CTLA4": 1])
+            var c = ClaimCheck()
+            c.down("TUMOR_BURDEN", b, t)
+            return c
+        },
+        Claim(id: "C046", expectation: "anti-PD-1 works better in MMR-deficient tumours") { m in
+            let wb = try m.run(), wt = try m.run(["ANTI_PD1": 1])
+            let db = try m.run(background: "MMR_DEFICIENT"), dt = try m.run(["ANTI_PD1": 1], background: "MMR_DEFICIENT")
+            var c = ClaimCheck()
+            c.less("WT benefit < MMR-deficient benefit", -delta("TUMOR_BURDEN", wb, wt), -delta("TUMOR_BURDEN", db, dt))
+            return c
+        },
+        Claim(id: "C050", expectation: "B2M loss weakens anti-PD-1") { m in
+            let wb = try m.run(), wt = try m.run(["ANTI_PD1": 1])
+            let bb = try m.run(background: "B2M_LOSS"), bt = try m.run(["ANTI_PD1": 1], background: "B2M_LOSS")
+            var c = ClaimCheck()
+            c.less("benefit with B2M loss < WT benefit", -delta("TUMOR_BURDEN", bb, bt), -delta("TUMOR_BURDEN", wb, wt))
+            return c
+        },
+        Claim(id: "C089", expectation: "MMR-deficient tumours carry more neoantigens, presentation and CD8 T cells") { m in
+            let w = try m.run(), d = try m.run(background: "MMR_DEFICIENT")
+            var c = ClaimCheck()
+            c.up("NEOANTIGENS", w, d)
+            c.up("ANTIGEN_PRESENTATION", w, d)
+            c.less("CD8 T cells WT < MMR-deficient", w["CD8_T"], d["CD8_T"])
+            return c
+        },
+        Claim(id: "C092", expectation: "anti-PD-1 lowers exhaustion") { m in
+            let b = try m.run(), t = try m.run(["ANTI_PD1": 1])
+            var c = ClaimCheck()
+            c.down("T_CELL_EXHAUSTION", b, t)
+            return c
+        },
+        Claim(id: "C093", expectation: "the PD-L1 rise under anti-PD-1 needs IFN-γ") { m in
+            let a = try m.run(["ANTI_PD1": 1]), b = try m.run(["ANTI_PD1": 1], holds: ["IFNG": 0])
+            var c = ClaimCheck()
+            c.less("PD-L1 without IFN-γ", b["PDL1"], a["PDL1"], margin: ClaimModel.tolerance)
+            return c
+        },
+        Claim(id: "C094", expectation: "compensatory TIM-3 needs CD8 T cells") { m in
+            let wb = try m.run(), wt = try m.run(["ANTI_PD1": 1])
+            let db = try m.run(background: "CD8_DEPLETED"), dt = try m.run(["ANTI_PD1": 1], background: "CD8_DEPLETED")
+            var c = ClaimCheck()
+            c.less("TIM-3 rise without CD8 < WT", delta("TIM3", db, dt), delta("TIM3", wb, wt))
+            c.unchanged("TIM3", db, dt)
+            return c
+        },
+    ]
+
+    // MARK: Seed 000 — targeted alpha therapy and radiation
+
+    static let radiation: [Claim] = [
+        Claim(id: "C002-C005", expectation: "TAT matures DCs, raises cGAS, DAMPs and IFNAR1") { m in
+            let b = try m.run(), t = try m.run(["TAT": 1])
+            var c = ClaimCheck()
+            for id in ["DC", "CGAS", "DAMPS", "IFNAR1"] { c.up(id, b, t) }
+            return c
+        },
+        Claim(id: "C006", expectation: "TAT raises PD-L1") { m in
+            let b = try m.run(), t = try m.run(["TAT": 1])
+            var c = ClaimCheck()
+            c.up("PDL1", b, t)
+            return c
+        },
+        Claim(id: "C007", expectation: "TAT lowers tumour burden, more at higher activity", semantics: [.multilinear]) { m in
+            let b = try m.run()
+            let burden = try [0.2, 0.4, 0.8].map { try m.run(["TAT": $0])["TUMOR_BURDEN"] }
+            var c = ClaimCheck()
+            c.less("125 kBq/kg lowers the burden", burden[0], b["TUMOR_BURDEN"], margin: ClaimModel.tolerance)
+            c.less("500 < 250 kBq/kg", burden[2], burden[1])
+            c.less("250 < 125 kBq/kg", burden[1], burden[0])
+            return c
+        },
+        Claim(id: "C008", expectation: "without lymphocytes TAT slows tumours only at 500 kBq/kg") { m in
+            let b = try m.run(background: "RAG2_IL2RG_KO")
+            let arms = try [0.2, 0.4, 0.8].map { try m.run(["TAT": $0], background: "RAG2_IL2RG_KO") }
+            var c = ClaimCheck()
+            c.unchanged("TUMOR_BURDEN", b, arms[0])
+            c.unchanged("TUMOR_BURDEN", b, arms[1])
+            c.down("TUMOR_BURDEN", b, arms[2])
+            return c
+        },
+        Claim(id: "C009", expectation: "CD8 depletion lowers TAT's benefit") { m in
+            let wb = try m.run(), wt = try m.run(["TAT": 0.4])
+            let db = try m.run(background: "CD8_DEPLETED"), dt = try m.run(["TAT": 0.4], background: "CD8_DEPLETED")
+            var c = ClaimCheck()
+            c.down("TUMOR_BURDEN", wb, wt)
+            c.less("benefit without CD8 < WT", -delta("TUMOR_BURDEN", db, dt), -delta("TUMOR_BURDEN", wb, wt))
+            return c
+        },
+        Claim(id: "C010", expectation: "anti-PD-L1 helps TAT more when started together than later (step 40)") { m in
+            let a = try m.run(["TAT": 0.4], steps: 40)
+            let b = try m.run(["TAT": 0.4, "ANTI_PDL1": 1], steps: 40)
+            let late = try m.run(["TAT": 0.4, "ANTI_PDL1": 1], starts: ["ANTI_PDL1": 15], steps: 40)
+            var c = ClaimCheck()
+            c.less("together < TAT alone", b["TUMOR_BURDEN"], a["TUMOR_BURDEN"])
+            c.less("together < later", b["TUMOR_BURDEN"], late["TUMOR_BURDEN"])
+            return c
+        },
+        Claim(id: "C011-C012", expectation: "TAT raises DNA damage and CD8 T cells") { m in
+            let b = try m.run(), t = try m.run(["TAT": 0.4])
+            var c = ClaimCheck()
+            c.up("DNA_DAMAGE", b, t)
+            c.up("CD8_T", b, t)
+            return c
+        },
+        Claim(id: "C016", expectation: "type I IFN is lower at 12 Gy than at 8 Gy per fraction") { m in
+            let low = try m.run(["EBRT": 0.4]), high = try m.run(["EBRT": 0.6])
+            var c = ClaimCheck()
+            c.less("12 Gy < 8 Gy", high["TYPE_I_IFN"], low["TYPE_I_IFN"])
+            return c
+        },
+        Claim(id: "C017", expectation: "TREX1 is higher at 12 Gy than at 8 Gy per fraction") { m in
+            let b = try m.run(), high = try m.run(["EBRT": 0.6]), low = try m.run(["EBRT": 0.4])
+            var c = ClaimCheck()
+            c.up("TREX1", b, high)
+            c.less("8 Gy < 12 Gy", low["TREX1"], high["TREX1"])
+            return c
+        },
+        Claim(id: "C018", expectation: "TAT induces TREX1 at the in vitro exposure, not at 250 kBq/kg") { m in
+            let b = try m.run(), high = try m.run(["TAT": 1]), low = try m.run(["TAT": 0.4])
+            var c = ClaimCheck()
+            c.up("TREX1", b, high)
+            c.unchanged("TREX1", b, low)
+            c.less("250 kBq/kg < in vitro", low["TREX1"], high["TREX1"])
+            return c
+        },
+        Claim(id: "C020", expectation: "TAT makes a cold tumour respond to anti-PD-L1") { m in
+            let a = try m.run(["ANTI_PDL1": 1], background: "COLD_TUMOR")
+            let b = try m.run(["TAT": 0.4, "ANTI_PDL1": 1], background: "COLD_TUMOR")
+            var c = ClaimCheck()
+            c.less("TAT + anti-PD-L1 < anti-PD-L1", b["TUMOR_BURDEN"], a["TUMOR_BURDEN"])
+            return c
+        },
+        Claim(id: "C088", expectation: "type I IFN rises with dose per fraction, then falls; highest below 11 Gy") { m in
+            let doses = [0, 0.2, 0.3, 0.4, 0.5, 0.6, 0.8, 1]
+            let ifn = try doses.map { try m.run(["EBRT": $0])["TYPE_I_IFN"] }
+            let peak = ifn.indices.max { ifn[$0] < ifn[$1] } ?? 0
+            var c = ClaimCheck()
+            c.require("peak at \(doses[peak] * 20) Gy, inside (0, 11) Gy", doses[peak] > 0 && doses[peak] < 0.55)
+            c.less("20 Gy below the peak", ifn.last ?? 1, ifn[peak], margin: ClaimModel.tolerance)
+            return c
+        },
+        Claim(id: "C090", expectation: "EBRT raises immunogenic death, DAMPs and memory") { m in
+            let b = try m.run(), t = try m.run(["EBRT": 0.4])
+            var c = ClaimCheck()
+            for id in ["ICD", "DAMPS", "IMMUNE_MEMORY"] { c.up(id, b, t) }
+            return c
+        },
+    ]
+
+    // MARK: Seed 001 — IL-12
+
+    static let interleukin12: [Claim] = [
+        Claim(id: "C021", expectation: "IL-12 with doxorubicin raises CD8 T cells and NKG2D") { m in
+            let b = try m.run(), t = try m.run(["IL12_THERAPY": 1, "DOXORUBICIN": 1])
+            var c = ClaimCheck()
+            c.up("CD8_T", b, t)
+            c.up("NKG2D", b, t)
+            return c
+        },
+        Claim(id: "C022", expectation: "IL-12 and doxorubicin raise infiltration of transferred T cells") { m in
+            let a = try m.run(["ADOPTIVE_T": 1]), b = try m.run(["ADOPTIVE_T": 1, "IL12_THERAPY": 1, "DOXORUBICIN": 1])
+            var c = ClaimCheck()
+            c.less("infiltration ACT < ACT + IL-12 + doxorubicin", a["T_CELL_INFILTRATION"], b["T_CELL_INFILTRATION"])
+            return c
+        },
+        Claim(id: "C023-C024", expectation: "doxorubicin lowers Tregs and MDSCs") { m in
+            let b = try m.run(), t = try m.run(["DOXORUBICIN": 1])
+            var c = ClaimCheck()
+            c.down("TREG", b, t)
+            c.down("MDSC", b, t)
+            return c
+        },
+        Claim(id: "C025", expectation: "low-dose IL-12 is not toxic") { m in
+            let b = try m.run(), t = try m.run(["IL12_THERAPY": 0.3])
+            var c = ClaimCheck()
+            c.unchanged("SYSTEMIC_TOXICITY", b, t)
+            return c
+        },
+        Claim(id: "C026-C027", expectation: "IL-12 raises PD-L1 and IDO1 after IFN-γ") { m in
+            let b = try m.run(), t = try m.run(["IL12_THERAPY": 1])
+            var c = ClaimCheck()
+            for id in ["PDL1", "IDO1"] {
+                c.up(id, b, t)
+                c.after(id, "IFNG", b, t)
+            }
+            return c
+        },
+        Claim(id: "C028", expectation: "IL-12 with PD-1 or PD-L1 blockade beats either alone") { m in
+            let il12 = try m.run(["IL12_THERAPY": 1])
+            var c = ClaimCheck()
+            for blocker in ["ANTI_PD1", "ANTI_PDL1"] {
+                let block = try m.run([blocker: 1]), both = try m.run(["IL12_THERAPY": 1, blocker: 1])
+                c.less("IL-12 + \(blocker) < IL-12", both["TUMOR_BURDEN"], il12["TUMOR_BURDEN"])
+                c.less("IL-12 + \(blocker) < \(blocker)", both["TUMOR_BURDEN"], block["TUMOR_BURDEN"])
+            }
+            return c
+        },
+        Claim(id: "C030-C031", expectation: "IL-12 raises IFN-γ, MHC-I and the CXCR3 chemokines") { m in
+            let b = try m.run(), t = try m.run(["IL12_THERAPY": 1])
+            var c = ClaimCheck()
+            for id in ["IFNG", "MHC_I", "CXCL9", "CXCL10", "CXCL11"] { c.up(id, b, t) }
+            return c
+        },
+        Claim(id: "C032", expectation: "IL-12 repolarises macrophages: M1 up, M2 down") { m in
+            let b = try m.run(), t = try m.run(["IL12_THERAPY": 1])
+            var c = ClaimCheck()
+            c.up("M1_MACROPHAGE", b, t)
+            c.down("M2_MACROPHAGE", b, t)
+            return c
+        },
+        Claim(id: "C084", expectation: "IL-12 raises STAT4 and Th1 cells") { m in
+            let b = try m.run(), t = try m.run(["IL12_THERAPY": 1])
+            var c = ClaimCheck()
+            c.up("STAT4", b, t)
+            c.up("TH1", b, t)
+            return c
+        },
+        Claim(id: "C091", expectation: "IL-12 and doxorubicin improve adoptive T cells") { m in
+            let a = try m.run(["ADOPTIVE_T": 1]), b = try m.run(["ADOPTIVE_T": 1, "IL12_THERAPY": 1, "DOXORUBICIN": 1])
+            var c = ClaimCheck()
+            c.less("ACT + IL-12 + doxorubicin < ACT", b["TUMOR_BURDEN"], a["TUMOR_BURDEN"])
+            return c
+        },
+    ]
+
+    // MARK: Seed 002 — IL-21
+
+    static let interleukin21: [Claim] = [
+        Claim(id: "C053", expectation: "IL-21 supports NK cells better with IL-15; NK killing up either way") { m in
+            let b = try m.run()
+            let without = try m.run(["IL21_THERAPY": 1], holds: ["IL15": 0])
+            let with = try m.run(["IL21_THERAPY": 1], holds: ["IL15": 1])
+            var c = ClaimCheck()
+            c.less("NK without IL-15 < with IL-15", without["NK"], with["NK"], margin: ClaimModel.tolerance)
+            c.up("NK_CYTOTOXICITY", b, without)
+            c.up("NK_CYTOTOXICITY", b, with)
+            return c
+        },
+        Claim(id: "C055", expectation: "IL-21 NK apoptosis follows NK activation") { m in
+            let b = try m.run(), t = try m.run(["IL21_THERAPY": 1])
+            var c = ClaimCheck()
+            c.up("NK_APOPTOSIS", b, t)
+            c.up("NK_CYTOTOXICITY", b, t)
+            c.after("NK_APOPTOSIS", "NK_CYTOTOXICITY", b, t)
+            return c
+        },
+        Claim(id: "C057", expectation: "IL-21 raises IFN-γ") { m in
+            let b = try m.run(), t = try m.run(["IL21_THERAPY": 1])
+            var c = ClaimCheck()
+            c.up("IFNG", b, t)
+            return c
+        },
+        Claim(id: "C060", expectation: "IL-21 works without CD8 T cells through NK killing") { m in
+            let b = try m.run(background: "CD8_DEPLETED"), t = try m.run(["IL21_THERAPY": 1], background: "CD8_DEPLETED")
+            var c = ClaimCheck()
+            c.down("TUMOR_BURDEN", b, t)
+            c.up("NK_CYTOTOXICITY", b, t)
+            return c
+        },
+        Claim(id: "C064", expectation: "IL-21 with anti-CTLA-4 or anti-PD-1 beats IL-21 alone") { m in
+            let a = try m.run(["IL21_THERAPY": 1])
+            var c = ClaimCheck()
+            for blocker in ["ANTI_CTLA4", "ANTI_PD1"] {
+                let b = try m.run(["IL21_THERAPY": 1, blocker: 1])
+                c.less("IL-21 + \(blocker) < IL-21", b["TUMOR_BURDEN"], a["TUMOR_BURDEN"])
+            }
+            return c
+        },
+        Claim(id: "C067", expectation: "IL-21 adds to anti-PD-1 and raises memory stem cells") { m in
+            let a = try m.run(["ANTI_PD1": 1]), b = try m.run(["ANTI_PD1": 1, "IL21_THERAPY": 1])
+            var c = ClaimCheck()
+            c.less("anti-PD-1 + IL-21 < anti-PD-1", b["TUMOR_BURDEN"], a["TUMOR_BURDEN"], margin: ClaimModel.tolerance)
+            c.up("TSCM", a, b)
+            return c
+        },
+        Claim(id: "C068", expectation: "adding anti-TIM-3 or anti-LAG-3 to IL-21 + anti-PD-1 helps") { m in
+            let a = try m.run(["IL21_THERAPY": 1, "ANTI_PD1": 1])
+            var c = ClaimCheck()
+            for blocker in ["ANTI_TIM3", "ANTI_LAG3"] {
+                let b = try m.run(["IL21_THERAPY": 1, "ANTI_PD1": 1, blocker: 1])
+                c.less("+ \(blocker)", b["TUMOR_BURDEN"], a["TUMOR_BURDEN"])
+            }
+            return c
+        },
+        Claim(id: "C069-C070", expectation: "IL-21 + anti-PD-1 raises TIM-3, LAG-3, M1 macrophages, PD-L1 and TSCM") { m in
+            let b = try m.run(), t = try m.run(["IL21_THERAPY": 1, "ANTI_PD1": 1])
+            var c = ClaimCheck()
+            for id in ["TIM3", "LAG3", "M1_MACROPHAGE", "PDL1", "TSCM"] { c.up(id, b, t) }
+            return c
+        },
+        Claim(id: "C077", expectation: "perforin and IFN-γ rise with the IL-21 dose") { m in
+            let runs = try [0.3, 0.6, 1].map { try m.run(["IL21_THERAPY": $0]) }
+            var c = ClaimCheck()
+            for id in ["PERFORIN", "IFNG"] {
+                c.less("\(id) at 0.3 < 0.6", runs[0][id], runs[1][id])
+                c.less("\(id) at 0.6 < 1", runs[1][id], runs[2][id])
+            }
+            return c
+        },
+        Claim(id: "C085-C087", expectation: "IL-21 lowers Tregs and angiogenesis, raises TSCM and CD8 T cells") { m in
+            let b = try m.run(), t = try m.run(["IL21_THERAPY": 1])
+            var c = ClaimCheck()
+            c.down("TREG", b, t)
+            c.down("ANGIOGENESIS", b, t)
+            c.up("TSCM", b, t)
+            c.up("CD8_T", b, t)
+            return c
+        },
+    ]
+
+    // MARK: The calibrated baseline leaves room both ways
+
+    static let baseline = Claim(id: "baseline", expectation: "untreated WT is intermediate") { m in
+        let b = try m.run()
+        var c = ClaimCheck()
+        c.require("burden \(b["TUMOR_BURDEN"]) in 0.3...0.8", (0.3...0.8).contains(b["TUMOR_BURDEN"]))
+        for id in ["CD8_T", "IFNG", "PDL1", "TIM3", "T_CELL_EXHAUSTION"] {
+            c.require("\(id) = \(b[id]) in 0.1...0.9", (0.1...0.9).contains(b[id]))
+        }
+        return c
+    }
+}

@@ -1,0 +1,79 @@
+import ImmunoGraph
+import ImmunoSim
+import Testing
+
+/// The outcome of one claim on one model: named parts, each holding or not, with its effect
+/// size (the margin by which a direction or comparison holds; `nil` for timing and "unchanged"
+/// parts, which have no size).
+struct ClaimCheck {
+    struct Part {
+        var label: String
+        var holds: Bool
+        var effect: Double?
+    }
+    var parts: [Part] = []
+    private let tolerance = ClaimModel.tolerance
+
+    /// Every part holds.
+    var holds: Bool { parts.allSatisfy(\.holds) }
+    /// The smallest effect among the sized parts (the claim is as strong as its weakest part).
+    var effect: Double? { parts.compactMap(\.effect).min() }
+    /// The parts that do not hold, for messages.
+    var failures: String { parts.filter { !$0.holds }.map(\.label).joined(separator: "; ") }
+
+    /// `id` rises by more than the tolerance.
+    mutating func up(_ id: String, _ b: ClaimModel.Run, _ t: ClaimModel.Run) {
+        let d = delta(id, b, t)
+        parts.append(Part(label: "\(id) up (\(format(d)))", holds: d > tolerance, effect: d))
+    }
+    /// `id` falls by more than the tolerance.
+    mutating func down(_ id: String, _ b: ClaimModel.Run, _ t: ClaimModel.Run) {
+        let d = delta(id, b, t)
+        parts.append(Part(label: "\(id) down (\(format(d)))", holds: d < -tolerance, effect: -d))
+    }
+    /// `id` moves by no more than the tolerance.
+    mutating func unchanged(_ id: String, _ b: ClaimModel.Run, _ t: ClaimModel.Run) {
+        let d = delta(id, b, t)
+        parts.append(Part(label: "\(id) unchanged (\(format(d)))", holds: abs(d) <= tolerance, effect: nil))
+    }
+    /// `smaller < larger − margin`; the effect is `larger − smaller`.
+    mutating func less(_ label: String, _ smaller: Double, _ larger: Double, margin: Double = 0) {
+        parts.append(Part(label: "\(label) (\(format(smaller)) < \(format(larger)))",
+            holds: smaller < larger - margin, effect: larger - smaller))
+    }
+    /// A condition without a size (an order in time, a range).
+    mutating func require(_ label: String, _ condition: Bool) {
+        parts.append(Part(label: label, holds: condition, effect: nil))
+    }
+    /// `later` changes strictly after `earlier` (both must change).
+    mutating func after(_ later: String, _ earlier: String, _ b: ClaimModel.Run, _ t: ClaimModel.Run) {
+        let e = ClaimModel.firstChange(earlier, b, t), l = ClaimModel.firstChange(later, b, t)
+        let holds = e != nil && l != nil && (l ?? 0) > (e ?? 0)
+        parts.append(Part(label: "\(later) (step \(l.map(String.init) ?? "-")) after \(earlier) (step \(e.map(String.init) ?? "-"))",
+            holds: holds, effect: nil))
+    }
+
+    private func format(_ x: Double) -> String {
+        let scaled = (x * 1000).rounded() / 1000
+        return "\(scaled)"
+    }
+}
+
+/// A claim of `seeds/claims.md` as a check on the model.
+struct Claim: Sendable, CustomTestStringConvertible {
+    let id: String
+    let expectation: String
+    /// The semantics under which the model reproduces the claim (all unless `seeds/README.md`
+    /// says why not).
+    var semantics: Set<ClaimSemantics> = Set(ClaimSemantics.allCases)
+    let check: @Sendable (ClaimModel) throws -> ClaimCheck
+
+    init(id: String, expectation: String, semantics: Set<ClaimSemantics> = Set(ClaimSemantics.allCases),
+         check: @escaping @Sendable (ClaimModel) throws -> ClaimCheck) {
+        self.id = id
+        self.expectation = expectation
+        self.semantics = semantics
+        self.check = check
+    }
+    var testDescription: String { "\(id) \(expectation)" }
+}

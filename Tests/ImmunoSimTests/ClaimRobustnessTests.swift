@@ -1,0 +1,55 @@
+import Foundation
+import ImmunoGraph
+import ImmunoSim
+import Testing
+
+/// Robustness of the claims (issue 14, item 5): each claim of ``ClaimCatalog`` must hold in at
+/// least 90 % of variants of `builtin:tme` with every weight, rate, basal level and threshold
+/// jittered by ±30 % (``ClaimVariant``), under every semantics of ``ClaimSemantics``.
+///
+/// Opt-in (it runs thousands of simulations): set `IMMUNOSIM_CLAIM_VARIANTS=N`, or run
+/// `Scripts/claim-robustness.sh` (200 variants, release build), which prints one `robustness:`
+/// line per claim and semantics with the fraction and the nominal effect size. The fractions
+/// measured are in `seeds/README.md`.
+@Suite("Claim robustness over jittered variants",
+       .enabled(if: ProcessInfo.processInfo.environment["IMMUNOSIM_CLAIM_VARIANTS"] != nil))
+struct ClaimRobustnessTests {
+    /// Variants per semantics: `IMMUNOSIM_CLAIM_VARIANTS` (5 if it is not a number).
+    static let count: Int = {
+        let text = ProcessInfo.processInfo.environment["IMMUNOSIM_CLAIM_VARIANTS"] ?? ""
+        return max(1, Int(text) ?? 5)
+    }()
+    static let amount = 0.3
+    /// The required fraction of variants in which a claim holds.
+    static let required = 0.9
+
+    static let variants: [ClaimSemantics: [ClaimModel]] = {
+        var result: [ClaimSemantics: [ClaimModel]] = [:]
+        for semantics in ClaimSemantics.allCases {
+            result[semantics] = (0..<count).compactMap {
+                try? ClaimModel(semantics, variant: ClaimVariant(amount: amount, seed: UInt64($0)))
+            }
+        }
+        return result
+    }()
+
+    @Test(arguments: ClaimSemantics.allCases, ClaimCatalog.all)
+    func claimHoldsInJitteredVariants(_ semantics: ClaimSemantics, _ claim: Claim) throws {
+        guard claim.semantics.contains(semantics) else { return }
+        let models = try #require(Self.variants[semantics])
+        #expect(models.count == Self.count, "some variants did not compile")
+        var holding = 0
+        var failures: [String] = []
+        for (seed, model) in models.enumerated() {
+            let check = try claim.check(model)
+            if check.holds { holding += 1 } else if failures.count < 3 { failures.append("seed \(seed): \(check.failures)") }
+        }
+        let nominal = try claim.check(try #require(ClaimTests.models[semantics]))
+        let fraction = Double(holding) / Double(models.count)
+        let effect = nominal.effect.map { String(format: "%.3f", $0) } ?? "-"
+        print("robustness: \(claim.id) \(semantics.rawValue) \(holding)/\(models.count) effect \(effect) nominal \(nominal.holds ? "holds" : "fails: " + nominal.failures)")
+        // With few variants, allow one miss; with the full sweep, the 90 % rule.
+        let allowed = models.count < 20 ? max(0, models.count - 1) : Int((Self.required * Double(models.count)).rounded(.up))
+        #expect(holding >= allowed, "\(claim.id) under \(semantics.rawValue): \(holding)/\(models.count); \(failures.joined(separator: " | "))")
+    }
+}

