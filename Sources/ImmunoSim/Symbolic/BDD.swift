@@ -68,7 +68,9 @@ public struct DecisionDiagram: Sendable {
 
     /// Creates an empty diagram over `variableCount` variables.
     ///
-    /// - Parameter cacheSize: computed-table entries (rounded up to a power of two).
+    /// - Parameters:
+    ///   - variableCount: the number of variables (levels of the order).
+    ///   - cacheSize: computed-table entries (rounded up to a power of two).
     public init(variableCount: Int, cacheSize: Int = 1 << 18) {
         self.variableCount = variableCount
         nodes = [Node(variable: Self.terminalVariable, low: 0, high: 0),
