@@ -150,7 +150,7 @@ struct HostileSimulationTests {
         #expect(try message({ $0.shard?.count = 0 }, shard: shard).contains("shard 1/0 is invalid"))
         #expect(try message({ $0.shard?.count = 1_000_000_000 }, shard: shard).contains("<= \(ShardSpec.maximumCount)"))
         #expect(try message({ $0.rows[1].values = [0.1] }).contains("rows[1] (arm 1) has 1 values but the plan has 2 readouts"))
-        #expect(try message({ $0.baseline = [0.1, 0.2, 0.3] }).contains("baseline has 3 values"))
+        #expect(try message({ $0.baseline = [0.1, 0.2, 0.3] }).contains("at baseline: 3 values"))
         #expect(try message({ $0.rows.insert($0.rows[2], at: 2) }).contains("given twice"))
         #expect(try message({ $0.rows.append(ScreenRow(arm: 99, candidates: [], values: [0, 0])) }).contains("not from this screen"))
         #expect(try message({ $0.rows[1].arm = 1 }, shard: shard).contains("belongs to shard 2/2"))
