@@ -18,9 +18,11 @@ public enum JSONDocument {
     /// Decodes `type` from `data`.
     ///
     /// - Parameters:
+    ///   - type: the type to decode.
+    ///   - data: the document's bytes.
     ///   - file: the file name for messages.
     ///   - expected: what the document should be, for an empty file (`"a JSON object"`).
-    ///   - vocabulary: allowed values of further enumerations, by Swift type name.
+    ///   - extra: allowed values of further enumerations, by Swift type name (label `vocabulary`).
     /// - Throws: ``ModelReadError`` with line, column and JSON path.
     public static func decode<T: Decodable>(
         _ type: T.Type, from data: Data, file: String?, expected: String = "a JSON object",
