@@ -106,6 +106,14 @@ struct HostileSimulationTests {
         }
     }
 
+    @Test("a graded hypothesis that would record more than the memory limit is refused before running")
+    func hypothesisRecordIsBounded() throws {
+        let lines = (0..<200).map { "N\($0), N\(($0 + 1) % 200)" }.joined(separator: "\n")
+        let graph = try BnetFormat.read(lines)
+        let hypothesis = Hypothesis("long", therapies: [], readAt: .step(1_000_000), expect: [.direction(node: "N1", .unchanged)])
+        #expect { try hypothesis.check(on: graph) } throws: { "\($0)".contains("more than 100000000 node-states") }
+    }
+
     // MARK: Screen results
 
     private func screenResult(shard: ShardSpec? = nil) throws -> ScreenResult {
