@@ -147,7 +147,7 @@ for folder, path, order, rules in models:
                 if n in inputs or n == target:
                     continue
                 d = perturbed[n] - base[n]
-                se = math.sqrt((base[n] * (1 - base[n]) + perturbed[n] * (1 - perturbed[n])) / args.samples)
+                se = math.sqrt(max(0.0, base[n] * (1 - base[n]) + perturbed[n] * (1 - perturbed[n])) / args.samples)
                 if abs(d) <= max(0.02, 4 * se):
                     continue
                 pairs += 1

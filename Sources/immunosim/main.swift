@@ -13,7 +13,9 @@ func runMain(_ words: [String]) -> Int32 {
         \(allCommands.map { "  " + $0.name.padding(toLength: 14, withPad: " ", startingAt: 0) + $0.summary }.joined(separator: "\n"))
 
         Every command accepts --strict: warnings about a model file (a bnet name without a rule,
-        an SBML sign conflict) become errors instead of lines on standard error.
+        an SBML sign conflict) become errors instead of lines on standard error; and
+        --input-format bnet|sbml|json|sif: read model files in that format whatever their
+        extension (a BoolNet .txt file as bnet).
 
         See 'immunosim <subcommand> --help' for details.
         """
@@ -36,6 +38,20 @@ func runMain(_ words: [String]) -> Int32 {
     if let k = rest.firstIndex(of: "--strict"), rest.firstIndex(of: "--").map({ k < $0 }) ?? true {
         rest.remove(at: k)
         ModelLoader.strict = true
+    }
+    // --input-format FMT is global too: model files are read in FMT whatever their extension.
+    if let k = rest.firstIndex(where: { $0 == "--input-format" || $0.hasPrefix("--input-format=") }),
+        rest.firstIndex(of: "--").map({ k < $0 }) ?? true
+    {
+        let inline = rest[k].hasPrefix("--input-format=") ? String(rest[k].dropFirst("--input-format=".count)) : nil
+        let name = inline ?? (k + 1 < rest.count ? rest[k + 1] : "")
+        guard let format = ModelFormat(rawValue: name) else {
+            printError("immunosim \(command.name): error: --input-format must be one of "
+                + "\(ModelFormat.allCases.map(\.rawValue).joined(separator: ", ")); got '\(name.prefix(40))'")
+            return 2
+        }
+        rest.removeSubrange(k..<(inline == nil ? min(k + 2, rest.count) : k + 1))
+        ModelLoader.format = format
     }
     if rest.contains("--help") || rest.contains("-h") {
         print(command.help)

@@ -64,6 +64,43 @@ struct FirstHourCommandTests {
         let refused = try run(["screen", "builtin:flagship", "--readout", "TIM3", "-q", "--synergy-svg", synergy])
         #expect(refused.status == 2 && refused.stderr.contains("--synergy-svg needs pairs"))
     }
+
+    @Test("convert to bnet, MaBoSS or SIF warns that antibody edges keep only the logical reading; JSON and SBML do not")
+    func antibodyExportWarning() throws {
+        let bnet = try run(["convert", "builtin:flagship", "--to", "bnet"])
+        #expect(bnet.status == 0)
+        #expect(bnet.stderr.contains("warning: bnet keeps the logical reading of 3 antibody edge(s) (ANTI_PD1 -| PD1"), "\(bnet.stderr)")
+        #expect(bnet.stderr.contains("--semantics logical"))
+        #expect(!(try run(["convert", "builtin:flagship", "--to", "json"])).stderr.contains("antibody"))
+        #expect(!(try run(["convert", "builtin:flagship", "--to", "sbml"])).stderr.contains("antibody"))
+    }
+
+    @Test("info --around highlights the focal node, defaults to radius 1 and names it in the title")
+    func infoAround() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("around-\(UUID().uuidString).svg").path
+        let result = try run(["info", "builtin:tme", "--svg", path, "--around", "TIM3"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let svg = try String(contentsOfFile: path, encoding: .utf8)
+        #expect(svg.contains("TIM3 and its neighbours within 1 edge"))
+        let wide = try run(["info", "builtin:tme", "--svg", path, "--around", "TIM3", "--radius", "2"])
+        #expect(wide.status == 0)
+        let svg2 = try String(contentsOfFile: path, encoding: .utf8)
+        #expect(svg2.contains("within 2 edges") && svg2.count > svg.count)
+        #expect(try run(["info", "builtin:tme", "--svg", path, "--radius", "2"]).status == 2)
+    }
+
+    @Test("--input-format bnet reads a BoolNet .txt file; .bn is bnet; a bad format name is a usage error")
+    func inputFormatOverride() throws {
+        let text = "targets, factors\nA, A\nB, A & !C\nC, B\n"
+        let txt = try CLI.temporaryFile(text, extension: "txt")
+        let refused = try run(["info", txt])
+        #expect(refused.status == 1 && refused.stderr.contains("--input-format"), "\(refused.stderr)")
+        let read = try run(["info", txt, "--input-format", "bnet"])
+        #expect(read.status == 0 && read.stdout.contains("3 nodes"), "\(read.stdout)\(read.stderr)")
+        #expect(try run(["fixedpoints", "--input-format=bnet", txt, "--count"]).status == 0)
+        #expect(try run(["info", try CLI.temporaryFile(text, extension: "bn")]).status == 0)
+        #expect(try run(["info", txt, "--input-format", "boolnet"]).status == 2)
+    }
 }
 
 extension String {

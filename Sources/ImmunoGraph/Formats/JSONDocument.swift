@@ -22,7 +22,7 @@ public enum JSONDocument {
     ///   - data: the document's bytes.
     ///   - file: the file name for messages.
     ///   - expected: what the document should be, for an empty file (`"a JSON object"`).
-    ///   - extra: allowed values of further enumerations, by Swift type name.
+    ///   - extra: allowed values of further enumerations, by Swift type name (label `vocabulary`).
     /// - Throws: ``ModelReadError`` with line, column and JSON path.
     public static func decode<T: Decodable>(
         _ type: T.Type, from data: Data, file: String?, expected: String = "a JSON object",

@@ -4,7 +4,7 @@ import Foundation
 public enum ModelFormat: String, Sendable, CaseIterable {
     /// The package's own JSON (`.json`).
     case json
-    /// bnet (`.bnet`).
+    /// bnet (`.bnet`, BoolNet's `.bn`; BoolNet `.txt` with `--input-format bnet`).
     case bnet
     /// SBML-qual (`.sbml`, `.xml`).
     case sbml
@@ -17,7 +17,7 @@ public enum ModelFormat: String, Sendable, CaseIterable {
     public static func forPath(_ path: String) -> ModelFormat? {
         switch (path as NSString).pathExtension.lowercased() {
         case "json": return .json
-        case "bnet": return .bnet
+        case "bnet", "bn": return .bnet
         case "sbml", "xml": return .sbml
         case "sif": return .sif
         case "bnd": return .maboss
@@ -93,6 +93,14 @@ public enum ModelLoader {
     /// - Throws: ``ModelReadError`` (unreadable file, unknown extension, syntax errors) or
     ///   ``GraphValidationError``.
     public static func load(_ reference: String) throws -> MechanismGraph {
+        try load(reference, format: nil)
+    }
+
+    /// Loads a model from `reference` in `format`, whatever its extension (a BoolNet `.txt` file
+    /// read as bnet); `nil` chooses by extension as ``load(_:)`` does.
+    ///
+    /// - Throws: ``ModelReadError`` or ``GraphValidationError``.
+    public static func load(_ reference: String, format override: ModelFormat?) throws -> MechanismGraph {
         if reference.hasPrefix("builtin:") {
             let name = String(reference.dropFirst("builtin:".count))
             guard let make = builtinModels[name] else {
@@ -102,9 +110,10 @@ public enum ModelLoader {
             }
             return try make()
         }
-        guard let format = ModelFormat.forPath(reference) else {
+        guard let format = override ?? ModelFormat.forPath(reference) else {
             throw ModelReadError(file: reference,
-                message: "cannot tell the format from the extension; expected one of .json, .bnet, .sbml, .xml, .sif, .bnd, or builtin:NAME")
+                message: "cannot tell the format from the extension; expected one of .json, .bnet, .bn, .sbml, .xml, .sif, .bnd, "
+                    + "or builtin:NAME (or name the format: --input-format bnet|sbml|json|sif)")
         }
         let data: Data
         do {

@@ -31,6 +31,18 @@ extension Hypothesis {
     /// - Throws: errors for therapy specs, backgrounds or nodes that do not exist in the model.
     public func check(with engine: some SimulationEngine, reference: String? = nil) throws -> Verdict {
         let graph = engine.graph
+        // A graded run records every state up to the readout: bound the memory before running.
+        let lastStep: Int
+        switch readAt {
+        case .step(let n): lastStep = n
+        case .window(_, let to): lastStep = to
+        case .steadyState(_, let maxSteps): lastStep = maxSteps
+        }
+        let (states, overflow) = (max(0, lastStep) &+ 1).multipliedReportingOverflow(by: max(1, graph.nodeCount))
+        if overflow || states > HypothesisFile.maximumRecordedStates {
+            throw PerturbationError("hypothesis '\(name)': reading at step \(lastStep) on \(graph.nodeCount) nodes would record "
+                + "more than \(HypothesisFile.maximumRecordedStates) node-states (800 MB); read earlier")
+        }
         let treated = try scenario(in: graph, therapies: therapies, reference: reference)
         var outcomes = try evaluate(with: engine, treated: treated)
         var explanations: [Explanation] = []

@@ -36,6 +36,10 @@ public struct HypothesisFile: Hashable, Sendable, Codable {
     /// ask for: a check runs in seconds to minutes, not forever.
     public static let limits = (steps: 1_000_000, variants: 10_000, runs: 10_000)
 
+    /// The most node-states a graded check may record ((readout step + 1) × nodes, 8 bytes each):
+    /// the same bound as the command line's recorded runs.
+    public static let maximumRecordedStates = 100_000_000
+
     /// Reads a hypothesis file. Errors are placed by line, column and JSON path
     /// (`h.json:4:20: at hypotheses[0].robustnes: unknown key …; did you mean 'robustness'?`);
     /// unknown keys, out-of-range numbers and unknown enumeration values are errors.

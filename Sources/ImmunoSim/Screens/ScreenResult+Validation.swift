@@ -44,29 +44,29 @@ extension ScreenResult {
     public func validate(name: String) throws {
         func fail(_ message: String) -> PerturbationError { PerturbationError("\(name): \(message)") }
         guard format == Self.formatName else {
-            throw fail("not a screen result: \"format\" is \"\(format.prefix(60))\", expected \"\(Self.formatName)\"")
+            throw fail("at format: not a screen result: \"format\" is \"\(format.prefix(60))\", expected \"\(Self.formatName)\"")
         }
-        guard (1...3).contains(plan.order) else { throw fail("plan.order is \(plan.order); expected 1, 2 or 3") }
-        guard !plan.readouts.isEmpty else { throw fail("plan.readouts is empty; a screen has at least one readout") }
+        guard (1...3).contains(plan.order) else { throw fail("at plan.order: \(plan.order); expected 1, 2 or 3") }
+        guard !plan.readouts.isEmpty else { throw fail("at plan.readouts: empty; a screen has at least one readout") }
         guard let armCount = plan.armCount else {
-            throw fail("the plan has more than \(ScreenPlan.maximumArms) arms (the limit of a screen)")
+            throw fail("at plan.candidates: the plan has more than \(ScreenPlan.maximumArms) arms (the limit of a screen)")
         }
         if let shard {
             guard (1...ShardSpec.maximumCount).contains(shard.count), (1...shard.count).contains(shard.index) else {
-                throw fail("shard \(shard.index)/\(shard.count) is invalid; expected I/N with 1 <= I <= N <= \(ShardSpec.maximumCount)")
+                throw fail("at shard: shard \(shard.index)/\(shard.count) is invalid; expected I/N with 1 <= I <= N <= \(ShardSpec.maximumCount)")
             }
         }
         let width = plan.readouts.count
         guard baseline.count == width else {
-            throw fail("baseline has \(baseline.count) values but the plan has \(width) readouts")
+            throw fail("at baseline: \(baseline.count) values but the plan has \(width) readouts")
         }
-        guard baseline.allSatisfy(\.isFinite) else { throw fail("baseline holds a value that is not a finite number") }
+        guard baseline.allSatisfy(\.isFinite) else { throw fail("at baseline: a value that is not a finite number") }
         let arms = plan.arms
         let expected = shard.map { s in stride(from: s.index - 1, to: armCount, by: s.count) }
             ?? stride(from: 0, to: armCount, by: 1)
         var iterator = expected.makeIterator()
         for (k, row) in rows.enumerated() {
-            let place = "rows[\(k)] (arm \(row.arm))"
+            let place = "at rows[\(k)] (arm \(row.arm))"
             guard (0..<armCount).contains(row.arm) else {
                 throw fail("\(place): the plan has arms 0...\(armCount - 1); this row is not from this screen")
             }
@@ -85,7 +85,7 @@ extension ScreenResult {
             guard row.values.allSatisfy(\.isFinite) else { throw fail("\(place) holds a value that is not a finite number") }
         }
         if let missing = iterator.next() {
-            throw fail("arm \(missing) ('\(arms[missing])') is missing; \(shard.map { "shard \($0)" } ?? "the screen") is incomplete")
+            throw fail("at rows: arm \(missing) ('\(arms[missing])') is missing; \(shard.map { "shard \($0)" } ?? "the screen") is incomplete")
         }
     }
 }

@@ -9,6 +9,9 @@ import ImmunoGraph
 enum ModelLoader {
     /// Set by `--strict` (accepted by every command): model warnings are errors.
     nonisolated(unsafe) static var strict = false
+    /// Set by `--input-format FMT` (accepted by every command): read model files in this format
+    /// whatever their extension (a BoolNet `.txt` as bnet).
+    nonisolated(unsafe) static var format: ModelFormat?
 
     /// The most warnings printed for one model; the rest are counted.
     static let shownWarnings = 20
@@ -16,7 +19,7 @@ enum ModelLoader {
     /// Loads `reference`, prints its warnings (files only: the built-in models are curated), and
     /// with ``strict`` refuses a model with warnings.
     static func load(_ reference: String) throws -> MechanismGraph {
-        let graph = try ImmunoGraph.ModelLoader.load(reference)
+        let graph = try ImmunoGraph.ModelLoader.load(reference, format: reference.hasPrefix("builtin:") ? nil : format)
         guard !reference.hasPrefix("builtin:") else { return graph }
         let warnings = graph.diagnostics.filter { $0.severity == .warning }
         guard !warnings.isEmpty else { return graph }

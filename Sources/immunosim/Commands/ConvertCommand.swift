@@ -1,5 +1,6 @@
 import Foundation
 import ImmunoGraph
+import ImmunoSim
 
 /// `immunosim convert MODEL --to FORMAT [-o OUT]`: writes a model in another exchange format.
 let convertCommand = Command(
@@ -26,7 +27,12 @@ let convertCommand = Command(
         }
         let output = arguments.value("output")
         let graph = try ModelLoader.load(arguments.positionals[0])
-        for diagnostic in graph.diagnostics { printError("\(arguments.positionals[0]): \(diagnostic)") }
+        // Warnings of a model file were printed by the loader; the rest (and a built-in's) here.
+        let fromFile = !arguments.positionals[0].hasPrefix("builtin:")
+        for diagnostic in graph.diagnostics where !(fromFile && diagnostic.severity == .warning) {
+            printError("\(arguments.positionals[0]): \(diagnostic)")
+        }
+        if ["bnet", "maboss", "sif"].contains(format) { warnAboutAntibodies(in: graph, format: format) }
         switch format {
         case "bnet": try writeOutput(BnetFormat.write(graph), to: output)
         case "sbml": try writeOutput(SBMLQualWriter.write(graph), to: output)
@@ -51,3 +57,17 @@ let convertCommand = Command(
         return 0
     }
 )
+
+/// Antibody edges (a therapy's inhibiting `blocks` edge) mean different things to the two engines:
+/// the graded engine blocks the target's *influence* on its regulated nodes and leaves the target's
+/// own level alone; the logical rules (and so bnet, MaBoSS and SIF, which carry no mechanism) read
+/// the antibody as an inhibitor of the target's *level*. Says so, naming the edges, when exporting
+/// to a format that keeps only the logical reading.
+func warnAboutAntibodies(in graph: MechanismGraph, format: String) {
+    let antibodies = ScreenPlan.antibodyEquivalents(in: graph).sorted { $0.key < $1.key }
+    guard !antibodies.isEmpty else { return }
+    let edges = antibodies.flatMap { target, therapies in therapies.map { "\($0) -| \(target)" } }
+    printError("warning: \(format) keeps the logical reading of \(edges.count) antibody edge(s) (\(edges.prefix(6).joined(separator: ", "))"
+        + (edges.count > 6 ? ", …" : "") + "): the antibody switches its target off. The graded engine instead blocks the "
+        + "target's influence and leaves its level; tools reading this \(format) match 'immunosim … --semantics logical'.")
+}

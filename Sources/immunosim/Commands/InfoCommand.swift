@@ -11,11 +11,11 @@ let infoCommand = Command(
         OptionSpec(name: "max-loop-length", value: "N", help: "Longest feedback loop to list (default 8)."),
         OptionSpec(name: "svg", value: "OUT", help: "Also draw the network to OUT (SVG; nodes by kind, edges by sign)."),
         OptionSpec(name: "around", value: "ID", help: "With --svg: draw only the neighbourhood of ID."),
-        OptionSpec(name: "radius", value: "K", help: "With --around: the neighbourhood radius in edges (default 2)."),
+        OptionSpec(name: "radius", value: "K", help: "With --around: the neighbourhood radius in edges (default 1)."),
     ],
     examples: [
         "immunosim info builtin:flagship", "immunosim info model.json --json",
-        "immunosim info builtin:tme --svg tme.svg --around TIM3 --radius 1",
+        "immunosim info builtin:tme --svg tim3.svg --around TIM3",
     ],
     run: { arguments in
         guard arguments.positionals.count == 1 else {
@@ -25,11 +25,20 @@ let infoCommand = Command(
         let maxLength = try arguments.int("max-loop-length", default: 8)
         if let path = arguments.value("svg") {
             var drawn = graph
+            var title = drawn.name
+            var focus: Set<Int> = []
             if let center = arguments.value("around") {
                 guard let i = graph.index(of: center) else { throw CLIError.input(graph.unknownNodeMessage(center)) }
-                drawn = graph.neighbourhood(of: [i], radius: try arguments.int("radius", default: 2))
+                let radius = try arguments.int("radius", default: 1)
+                drawn = graph.neighbourhood(of: [i], radius: radius)
+                // The focal node is highlighted and named in the title.
+                let id = graph.nodes[i].id
+                if let j = drawn.index(of: id) { focus = [j] }
+                title = "\(graph.name): \(id) and its neighbours within \(radius) edge\(radius == 1 ? "" : "s")"
+            } else if arguments.value("radius") != nil {
+                throw CLIError.usage("--radius applies with --around ID")
             }
-            try writeOutput(NetworkDiagram(graph: drawn, title: drawn.name).svg(), to: path)
+            try writeOutput(NetworkDiagram(graph: drawn, title: title, highlightedNodes: focus).svg(), to: path)
             if drawn.nodeCount > 40 {
                 printError("note: \(drawn.nodeCount) nodes make a dense drawing; --around ID --radius 1 draws a readable neighbourhood")
             }

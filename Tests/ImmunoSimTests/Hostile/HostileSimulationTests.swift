@@ -106,6 +106,14 @@ struct HostileSimulationTests {
         }
     }
 
+    @Test("a graded hypothesis that would record more than the memory limit is refused before running")
+    func hypothesisRecordIsBounded() throws {
+        let lines = (0..<200).map { "N\($0), N\(($0 + 1) % 200)" }.joined(separator: "\n")
+        let graph = try BnetFormat.read(lines)
+        let hypothesis = Hypothesis("long", therapies: [], readAt: .step(1_000_000), expect: [.direction(node: "N1", .unchanged)])
+        #expect { try hypothesis.check(on: graph) } throws: { "\($0)".contains("more than 100000000 node-states") }
+    }
+
     // MARK: Screen results
 
     private func screenResult(shard: ShardSpec? = nil) throws -> ScreenResult {
@@ -150,7 +158,7 @@ struct HostileSimulationTests {
         #expect(try message({ $0.shard?.count = 0 }, shard: shard).contains("shard 1/0 is invalid"))
         #expect(try message({ $0.shard?.count = 1_000_000_000 }, shard: shard).contains("<= \(ShardSpec.maximumCount)"))
         #expect(try message({ $0.rows[1].values = [0.1] }).contains("rows[1] (arm 1) has 1 values but the plan has 2 readouts"))
-        #expect(try message({ $0.baseline = [0.1, 0.2, 0.3] }).contains("baseline has 3 values"))
+        #expect(try message({ $0.baseline = [0.1, 0.2, 0.3] }).contains("at baseline: 3 values"))
         #expect(try message({ $0.rows.insert($0.rows[2], at: 2) }).contains("given twice"))
         #expect(try message({ $0.rows.append(ScreenRow(arm: 99, candidates: [], values: [0, 0])) }).contains("not from this screen"))
         #expect(try message({ $0.rows[1].arm = 1 }, shard: shard).contains("belongs to shard 2/2"))

@@ -99,6 +99,39 @@ public struct TimeCoursePlot: Sendable {
     /// - Complexity: O(total number of values + windows²).
     public func svg() -> String { document().render() }
 
+    /// One legend entry per colour: a dashed series named `"X SUFFIX"` with the colour of a solid
+    /// series `X` (a treated run and its baseline) is not listed again; one grey entry per such
+    /// suffix explains the dash instead — 8 readouts with baselines give 9 entries, not 16. A series
+    /// identical to a later one (drawn exactly under it) says so: `"PD1 (hidden under TIM3)"`.
+    func legendEntries() -> [Legend.Entry] {
+        var entries: [Legend.Entry] = []
+        var suffixes: [String] = []
+        let solid = series.enumerated().filter { !dashed($0.offset) }
+        for (i, s) in series.enumerated() {
+            let color = s.color ?? CategoricalPalette.color(i)
+            if dashed(i), let partner = solid.first(where: { ($0.element.color ?? CategoricalPalette.color($0.offset)) == color
+                && s.name.hasPrefix($0.element.name + " ") })
+            {
+                let suffix = String(s.name.dropFirst(partner.element.name.count + 1))
+                if !suffixes.contains(suffix) { suffixes.append(suffix) }
+                continue
+            }
+            // A line with a later one drawn exactly over it is invisible: the legend says under which.
+            var label = s.name
+            if let under = series[(i + 1)...].first(where: { other in
+                other.values.count == s.values.count
+                    && zip(other.values, s.values).allSatisfy { abs($0 - $1) < 1e-9 || ($0.isNaN && $1.isNaN) }
+            }) {
+                label += " (hidden under \(under.name))"
+            }
+            entries.append(Legend.Entry(label: label, swatch: .line(color, marker: nil, dash: dashed(i) ? "6 3" : nil, width: style.lineWidth)))
+        }
+        for suffix in suffixes {
+            entries.append(Legend.Entry(label: "dashed: \(suffix)", swatch: .line(RGBColor(hex: 0x737373), marker: nil, dash: "6 3", width: style.lineWidth)))
+        }
+        return entries
+    }
+
     /// The plot as an SVG document tree.
     public func document() -> SVGDocument {
         let steps = max(1, series.map(\.values.count).max() ?? 1)
@@ -106,10 +139,7 @@ public struct TimeCoursePlot: Sendable {
         var x = AxisMapping(data: [], range: .fixed(firstStep, lastStep), scale: .linear, target: 8)
         var y = AxisMapping(data: series.flatMap(\.values), range: yRange, scale: .linear, target: 6)
 
-        let legend = Legend(title: nil, entries: series.enumerated().map { i, s in
-            Legend.Entry(label: s.name, swatch: .line(s.color ?? CategoricalPalette.color(i), marker: nil,
-                dash: dashed(i) ? "6 3" : nil, width: style.lineWidth))
-        }, style: style)
+        let legend = Legend(title: nil, entries: legendEntries(), style: style)
         let legendSize = legend.size
 
         let pad = style.outerPadding
