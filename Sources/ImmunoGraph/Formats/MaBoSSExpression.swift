@@ -113,3 +113,24 @@ public indirect enum MaBoSSExpression: Hashable, Sendable, CustomStringConvertib
         }
     }
 }
+
+extension MaBoSSExpression.BinaryOperator {
+    /// The operator on numbers, with MaBoSS's truth convention (non-zero is true, results 0 or 1).
+    public func apply(_ a: Double, _ b: Double) -> Double {
+        switch self {
+        case .add: return a + b
+        case .subtract: return a - b
+        case .multiply: return a * b
+        case .divide: return a / b
+        case .less: return a < b ? 1 : 0
+        case .lessOrEqual: return a <= b ? 1 : 0
+        case .greater: return a > b ? 1 : 0
+        case .greaterOrEqual: return a >= b ? 1 : 0
+        case .equal: return a == b ? 1 : 0
+        case .notEqual: return a != b ? 1 : 0
+        case .and: return a != 0 && b != 0 ? 1 : 0
+        case .or: return a != 0 || b != 0 ? 1 : 0
+        case .xor: return (a != 0) != (b != 0) ? 1 : 0
+        }
+    }
+}

@@ -255,22 +255,7 @@ public enum MaBoSSReader {
             case .unary(let op, let inner): let x = try v(inner); return op == .not ? (x == 0 ? 1 : 0) : -x
             case .conditional(let c, let a, let b): return try v(c) != 0 ? v(a) : v(b)
             case .binary(let op, let l, let r):
-                let a = try v(l), b = try v(r)
-                switch op {
-                case .add: return a + b
-                case .subtract: return a - b
-                case .multiply: return a * b
-                case .divide: return a / b
-                case .less: return a < b ? 1 : 0
-                case .lessOrEqual: return a <= b ? 1 : 0
-                case .greater: return a > b ? 1 : 0
-                case .greaterOrEqual: return a >= b ? 1 : 0
-                case .equal: return a == b ? 1 : 0
-                case .notEqual: return a != b ? 1 : 0
-                case .and: return a != 0 && b != 0 ? 1 : 0
-                case .or: return a != 0 || b != 0 ? 1 : 0
-                case .xor: return (a != 0) != (b != 0) ? 1 : 0
-                }
+                return op.apply(try v(l), try v(r))
             }
         }
         return try v(e)

@@ -21,23 +21,7 @@ extension MaBoSSExpression {
     }
 
     /// A binary operator on numbers, with MaBoSS's truth convention (non-zero is true).
-    static func apply(_ op: BinaryOperator, _ a: Double, _ b: Double) -> Double {
-        switch op {
-        case .add: return a + b
-        case .subtract: return a - b
-        case .multiply: return a * b
-        case .divide: return a / b
-        case .less: return a < b ? 1 : 0
-        case .lessOrEqual: return a <= b ? 1 : 0
-        case .greater: return a > b ? 1 : 0
-        case .greaterOrEqual: return a >= b ? 1 : 0
-        case .equal: return a == b ? 1 : 0
-        case .notEqual: return a != b ? 1 : 0
-        case .and: return a != 0 && b != 0 ? 1 : 0
-        case .or: return a != 0 || b != 0 ? 1 : 0
-        case .xor: return (a != 0) != (b != 0) ? 1 : 0
-        }
-    }
+    static func apply(_ op: BinaryOperator, _ a: Double, _ b: Double) -> Double { op.apply(a, b) }
 
     /// The value in a state, for reference checks: `level` gives node states, `logic` the owner's
     /// logic (`@logic`); parameters and other variables must have been substituted (they read 0).
