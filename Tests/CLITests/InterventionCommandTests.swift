@@ -86,4 +86,17 @@ struct InterventionCommandTests {
         let stochasticLogic = try #require(try CLI.run(["respond", toy, "--block", "PD1", "--semantics", "stochastic", "--logic", "minmax"]))
         #expect(stochasticLogic.status == 2)
     }
+
+    @Test func resolvedNamesSaturatedDosesAndEngineDifferencesAreSaid() throws {
+        let run = try #require(try CLI.run(
+            ["respond", "builtin:tme", "--therapy", "TAT:5", "--background", "cold_tumor", "--knockout", "PD-1", "--readout", "CD8_T"]))
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stderr.contains("note: 'PD-1' is PD1"), "\(run.stderr)")
+        #expect(run.stderr.contains("note: background 'cold_tumor' is COLD_TUMOR"), "\(run.stderr)")
+        #expect(run.stderr.contains("dose 5 is above the full-effect dose 1"), "\(run.stderr)")
+        let partial = try #require(try CLI.run(
+            ["respond", toy, "--block", "PD1:0.7", "--semantics", "logical", "--readout", "TIM3"]))
+        #expect(partial.status == 0, "\(partial.stderr)")
+        #expect(partial.stderr.contains("70% block as a full block"), "\(partial.stderr)")
+    }
 }

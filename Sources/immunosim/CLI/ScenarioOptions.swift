@@ -95,15 +95,39 @@ enum ScenarioOptions {
             }
         }
         do {
-            _ = try scenario.resolvedBackground(in: graph)
+            if let background = try scenario.resolvedBackground(in: graph), let given = scenario.background, given != background.name {
+                printError("note: background '\(given)' is \(background.name)")
+            }
         } catch let error as PerturbationError {
             throw CLIError.input(error.message)
+        }
+        // A dose above the full-effect dose gives the same effect as the full-effect dose.
+        for therapy in scenario.therapies where therapy.schedule.dose > therapy.fullEffectDose {
+            printError("warning: \(therapy.name): dose \(String(format: "%g", therapy.schedule.dose)) is above the full-effect dose "
+                + "\(String(format: "%g", therapy.fullEffectDose)) and acts as it (occupancy is capped at 1)")
+        }
+        if logicalLevels {
+            // The Boolean engines read an antibody as a clamp of its target (no partial block).
+            for therapy in scenario.therapies {
+                if case .block(let efficacy) = therapy.mode, efficacy < 1 {
+                    printError("note: \(therapy.name): the logical and stochastic engines read a \(Int((efficacy * 100).rounded()))% block "
+                        + (efficacy >= 0.5 ? "as a full block of the node (held at 0)" : "as no block (below 50%)"))
+                }
+            }
+            let antibodies = graph.edges.filter { $0.mechanism == .blocks && $0.sign == .inhibits }
+                .filter { edge in scenario.therapies.contains { $0.name == edge.source } }
+            for edge in antibodies {
+                printError("note: \(edge.source) blocks \(edge.target)'s influence in the graded engine (its level stays); "
+                    + "the logical and stochastic engines read the edge as a rule (\(edge.target) switched off)")
+            }
         }
         return scenario
     }
 
     private static func known(_ id: String, _ graph: MechanismGraph) throws -> String {
-        graph.nodes[try index(id, graph)].id
+        let resolved = graph.nodes[try index(id, graph)].id
+        if resolved != id { printError("note: '\(id)' is \(resolved)") }
+        return resolved
     }
 
     private static func index(_ id: String, _ graph: MechanismGraph) throws -> Int {
