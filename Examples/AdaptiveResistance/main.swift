@@ -87,6 +87,32 @@ do {
             + "TIM-3 still expressed (\(number(tim3.baseline)) -> \(number(tim3.treated))), its signalling blocked.")
     }
 
+    // The same two brakes as a Boolean model, in probabilities (MaBoSS semantics: continuous-time
+    // asynchronous updates, every node but the antigen starting on with probability ½). Anti-PD-1 is
+    // a block of PD1 — an intervention on a model that has no antibody node.
+    let boolean = try BnetFormat.read("""
+        ANTIGEN, ANTIGEN
+        TCELL, ANTIGEN & !PD1SIG & !TIM3SIG
+        IFNG, TCELL
+        PDL1, IFNG
+        PD1, TCELL
+        PD1SIG, PD1 & PDL1
+        TIM3, IFNG
+        GAL9, IFNG
+        TIM3SIG, TIM3 & GAL9
+        """, name: "checkpoint")
+    let stochastic = try StochasticEngine(boolean, settings: StochasticSettings(trajectories: 4000, maxTime: 50, seed: 1))
+    var blockPD1 = Scenario(model: "checkpoint", initialLevels: [.init(node: "ANTIGEN", level: 1)])
+    blockPD1.therapies = [try TherapySpec.parseIntervention("PD1", kind: .block, in: boolean)]
+    let probabilities = try stochastic.response(to: blockPD1, at: .step(50), readouts: ["TCELL", "PDL1", "TIM3"])
+    print("\nThe same loops as a Boolean model, in probabilities (stochastic engine, 4000 trajectories, time 50):")
+    for r in probabilities.readouts {
+        // A 95 % interval on the difference of two independent proportions.
+        let half = 1.96 * ((r.baseline * (1 - r.baseline) + r.treated * (1 - r.treated)) / 4000).squareRoot()
+        print("  P(\(r.node) on) \(number(r.baseline)) -> \(number(r.treated))  (\(r.delta >= 0 ? "+" : "")\(number(r.delta)) ± \(number(half)), "
+            + (abs(r.delta) > half ? (r.delta > 0 ? "up" : "down") : "not significant") + ")")
+    }
+
     if let svgPath {
         // Anti-PD-1 from step 60, once the untreated tumour has settled, so the delays show.
         let start = 60

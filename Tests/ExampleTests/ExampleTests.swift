@@ -55,6 +55,12 @@ struct ExampleTests {
         #expect(text.contains("PDL1: ANTI_PD1 -| PD1 -| PI3K_AKT -> T_CELL_ACTIVATION -> IFNG -> PDL1  (necessary: PI3K_AKT, T_CELL_ACTIVATION, IFNG)"))
         #expect(text.contains("TIM3: ANTI_PD1 -| PD1 -| PI3K_AKT -> T_CELL_ACTIVATION") && text.contains("CD8_T -> TIM3  (necessary: PI3K_AKT, T_CELL_ACTIVATION"))
         #expect(text.contains("TIM-3 still expressed"))
+        // The story in probabilities: PD-1 blockade raises the chance that TIM-3 and PD-L1 are on.
+        #expect(text.contains("in probabilities (stochastic engine"))
+        for node in ["TCELL", "PDL1", "TIM3"] {
+            let line = text.split(separator: "\n").first { $0.contains("P(\(node) on)") }
+            #expect(line?.hasSuffix(", up)") == true, "\(line ?? "no line for \(node)")")
+        }
     }
 
     @Test func adaptiveResistanceArguments() throws {
