@@ -95,3 +95,23 @@ struct LogicalRunRenderingTests {
         #expect(throws: PerturbationError.self) { try LogicalRun(graph: graph, steps: 1, perturbations: [.knockout("Nope")]) }
     }
 }
+
+@Suite("Trap-space command")
+struct TrapSpaceCommandTests {
+    @Test("trapspaces --json on the Fauré cell cycle: nodes and one character per node; bad --fix is exit 1")
+    func trapSpacesJSON() throws {
+        let (status, out, _) = try immunosim(["trapspaces", faure, "--json"])
+        #expect(status == 0)
+        let object = try jsonObject(out)
+        let nodes = try #require(object["nodes"] as? [String])
+        let spaces = try #require(object["trapSpaces"] as? [String])
+        #expect(!spaces.isEmpty && spaces.allSatisfy { $0.count == nodes.count && $0.allSatisfy { "01-".contains($0) } })
+        let (maxStatus, maxOut, _) = try immunosim(["trapspaces", faure, "--maximal", "--json"])
+        #expect(maxStatus == 0 && maxOut.contains("trapSpaces"))
+        let (badStatus, _, badErr) = try immunosim(["trapspaces", faure, "--fix", "NOPE=1"])
+        #expect(badStatus == 1 && badErr.contains("NOPE"))
+        let (fixStatus, fixOut, _) = try immunosim(["trapspaces", faure, "--fix", "CycD=0", "--json"])
+        let fixed = try #require(try jsonObject(fixOut)["trapSpaces"] as? [String])
+        #expect(fixStatus == 0 && fixed.allSatisfy { $0.first == "0" })
+    }
+}

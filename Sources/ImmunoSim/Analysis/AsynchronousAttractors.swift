@@ -13,14 +13,28 @@ extension LogicalModel {
     /// - Parameters:
     ///   - initial: when given, only the attractors reachable from this state (levels per node;
     ///     clamped nodes take their clamp) are returned.
-    ///   - maxStates: the largest state space accepted (memory ≈ 20 bytes per state).
-    /// - Throws: ``LogicalAnalysisError`` for more than `maxStates` states or more than 32 free nodes.
+    ///   - maxStates: the largest state space enumerated (memory ≈ 20 bytes per state); a larger
+    ///     Boolean model is analysed by ``symbolicAsynchronousAttractors(from:stateLimit:)``
+    ///     instead (the same attractors; basins are then not computed and reported as 0).
+    /// - Throws: ``LogicalAnalysisError`` for a multi-valued model with more than `maxStates`
+    ///   states or more than 32 free nodes.
     /// - Complexity: O(S × (instructions / 64 + free nodes)) for S states, plus
     ///   O(S × free nodes) per attractor for the basins.
     public func asynchronousAttractors(from initial: [Int]? = nil, maxStates: Int = 1 << 22) throws(LogicalAnalysisError) -> LogicalAttractors {
-        let space = try StateSpace(self, maxStates: maxStates)
+        // Beyond enumeration, a Boolean model switches to the symbolic analysis (same answer).
+        let isBoolean = maxLevels.allSatisfy { $0 == 1 }
+        let space: StateSpace
+        do {
+            space = try StateSpace(self, maxStates: maxStates)
+        } catch {
+            guard isBoolean else { throw error }
+            return try symbolicAsynchronousAttractors(from: initial.map { [$0] }, basins: false)
+        }
         guard space.free.count <= 32 else {
-            throw LogicalAnalysisError("asynchronous analysis is limited to 32 free nodes; '\(name)' has \(space.free.count)")
+            guard isBoolean else {
+                throw LogicalAnalysisError("asynchronous analysis is limited to 32 free nodes; '\(name)' has \(space.free.count)")
+            }
+            return try symbolicAsynchronousAttractors(from: initial.map { [$0] }, basins: false)
         }
         let size = space.size
         var up = [UInt32](repeating: 0, count: size)

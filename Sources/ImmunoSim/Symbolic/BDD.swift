@@ -99,10 +99,11 @@ public struct DecisionDiagram: Sendable {
     }
 
     @inline(__always) static func hash(_ a: UInt32, _ b: UInt32, _ c: UInt32) -> Int {
-        var h = UInt64(a) &* 0x9E37_79B9_7F4A_7C15
-        h ^= UInt64(b) &* 0xC2B2_AE3D_27D4_EB4F
-        h ^= UInt64(c) &* 0x1656_67B1_9E37_79F9
-        h ^= h >> 29
+        // splitmix64 finaliser over the packed triple: every input bit reaches every output bit.
+        var h = (UInt64(a) << 32 | UInt64(b)) &* 0x9E37_79B9_7F4A_7C15 ^ UInt64(c) &* 0xC2B2_AE3D_27D4_EB4F
+        h = (h ^ (h >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        h = (h ^ (h >> 27)) &* 0x94D0_49BB_1331_11EB
+        h ^= h >> 31
         return Int(truncatingIfNeeded: h)
     }
 

@@ -6,6 +6,7 @@ let allCommands: [Command] = [
     sweepCommand,
     attractorsCommand,
     fixedPointsCommand,
+    trapSpacesCommand,
     explainCommand,
     checkCommand,
     screenCommand,

@@ -1,0 +1,101 @@
+#!/usr/bin/env python3
+"""Cross-check immunosim's symbolic analyses against peers, with times side by side.
+
+For every BBM model in ../shared/models/bbm (or the folders given): minimal trap spaces from
+`immunosim trapspaces --json` vs mpbn and pyboolnet (as sets of strings over our node order), and
+asynchronous attractor counts from `immunosim attractors --update async --exhaustive --json` vs
+biodivine-aeon. Each peer is skipped cleanly when not installed; every run has a timeout.
+
+Usage: symbolic_peers.py [--immunosim PATH] [--timeout S] [MODEL_DIR ...]
+"""
+import argparse, glob, json, os, subprocess, sys, time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+BBM = os.path.join(os.path.dirname(ROOT), "shared", "models", "bbm")
+
+
+def ours(binary, args, timeout):
+    start = time.time()
+    try:
+        out = subprocess.run([binary] + args, capture_output=True, text=True, timeout=timeout)
+    except subprocess.TimeoutExpired:
+        return None, f">{timeout}s"
+    if out.returncode != 0:
+        return None, "error: " + out.stderr.strip().splitlines()[-1][:60]
+    return json.loads(out.stdout), f"{time.time() - start:.2f}s"
+
+
+def with_timeout(function, timeout):
+    """Runs function() in a child process (peers can hang); returns (value, time text)."""
+    import multiprocessing as mp
+    queue = mp.Queue()
+    def target():
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, 1); os.dup2(devnull, 2)  # peers log progress; keep the table readable
+        try:
+            start = time.time(); value = function(); queue.put((value, f"{time.time() - start:.2f}s"))
+        except Exception as error:  # a peer failing is reported, not fatal
+            queue.put((None, "error: " + str(error)[:60]))
+    process = mp.Process(target=target); process.start(); process.join(timeout)
+    if process.is_alive():
+        process.terminate(); return None, f">{timeout}s"
+    return queue.get() if not queue.empty() else (None, "crashed")
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--immunosim", default=os.path.join(ROOT, ".build", "release", "immunosim"))
+    parser.add_argument("--timeout", type=float, default=30)
+    parser.add_argument("models", nargs="*")
+    options = parser.parse_args()
+    if not os.path.exists(options.immunosim):
+        print(f"SKIP: {options.immunosim} not built (swift build -c release)"); return 0
+    folders = options.models or sorted(glob.glob(os.path.join(BBM, "*")))
+    if not folders:
+        print(f"SKIP: no models in {BBM}"); return 0
+    try: import mpbn
+    except ImportError: mpbn = None
+    try:
+        from pyboolnet.file_exchange import bnet2primes
+        from pyboolnet.trap_spaces import compute_trap_spaces
+    except ImportError: bnet2primes = None
+    try: import biodivine_aeon as aeon
+    except ImportError: aeon = None
+    print("| model | nodes | min trap spaces ours (t) | mpbn (t) | pyboolnet (t) | async attractors ours (t) | AEON (t) |")
+    print("|---|---|---|---|---|---|---|")
+    mismatches = 0
+    for folder in folders:
+        path = os.path.join(folder, "model.bnet")
+        name = os.path.basename(folder.rstrip("/"))[:40]
+        mine, mine_t = ours(options.immunosim, ["trapspaces", path, "--json"], options.timeout)
+        nodes = mine["nodes"] if mine else None
+        ours_set = set(mine["trapSpaces"]) if mine else None
+        def as_text(space):
+            return "".join("-" if space.get(n, "*") in ("*", -1) or n not in space else str(int(space[n])) for n in nodes)
+        cells = [f"{len(ours_set) if ours_set is not None else '—'} ({mine_t})"]
+        if mpbn:
+            value, t = with_timeout(lambda: [dict(a) for a in mpbn.MPBooleanNetwork(path).attractors()], options.timeout)
+            ok = "" if value is None or ours_set is None else (" =" if {as_text(a) for a in value} == ours_set else " ≠")
+            mismatches += ok == " ≠"
+            cells.append(f"{len(value) if value is not None else '—'}{ok} ({t})")
+        else: cells.append("not installed")
+        if bnet2primes:
+            value, t = with_timeout(lambda: compute_trap_spaces(bnet2primes(path), "min"), options.timeout)
+            ok = "" if value is None or ours_set is None else (" =" if {as_text(a) for a in value} == ours_set else " ≠")
+            cells.append(f"{len(value) if value is not None else '—'}{ok} ({t})")
+        else: cells.append("not installed")
+        att, att_t = ours(options.immunosim, ["attractors", path, "--update", "async", "--exhaustive", "--json"], options.timeout)
+        cells.append(f"{len(att['attractors']) if att else '—'} ({att_t})")
+        if aeon:
+            def aeon_count():
+                graph = aeon.AsynchronousGraph(aeon.BooleanNetwork.from_file(path))
+                return len(aeon.Attractors.attractors(graph))
+            value, t = with_timeout(aeon_count, options.timeout)
+            cells.append(f"{value if value is not None else '—'} ({t})")
+        else: cells.append("not installed")
+        print(f"| {name} | {len(nodes) if nodes else '?'} | " + " | ".join(cells) + " |", flush=True)
+    return 1 if mismatches else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,90 @@
+/// One step of a percolation: a node fixed because its function became constant.
+public struct PercolationStep: Hashable, Sendable {
+    /// The node fixed.
+    public var node: Int
+    /// The value it is fixed at.
+    public var value: Int8
+    /// The pass in which it was fixed (1 = read only the values given).
+    public var round: Int
+    /// The fixed regulators of the node when it was fixed (its function is constant given them).
+    public var because: [Int]
+}
+
+/// The result of percolating a subspace: the smallest subspace every trajectory from it enters
+/// (with the values given held), and the chain of steps that got there.
+public struct Percolation: Hashable, Sendable {
+    /// The percolated subspace.
+    public var subspace: Subspace
+    /// The nodes fixed by percolation, in order.
+    public var steps: [PercolationStep]
+}
+
+extension LogicalModel {
+    /// Percolates `subspace`: the values it fixes are held (as permanent perturbations would),
+    /// and every free node whose function is constant on the current subspace is fixed at that
+    /// constant, repeatedly, until nothing changes.
+    ///
+    /// Every asynchronous or synchronous trajectory from the subspace (with its values held)
+    /// reaches the percolated subspace and stays there, so every attractor lies in it. On a trap
+    /// space the result is the usual percolation (the fixed values are then self-consistent).
+    ///
+    /// - Throws: ``LogicalAnalysisError`` for a multi-valued model or a subspace of the wrong size.
+    /// - Complexity: O(passes × N) restrictions of node functions (each linear in its diagram).
+    public func percolate(_ subspace: Subspace) throws(LogicalAnalysisError) -> Percolation {
+        guard subspace.values.count == nodeCount else {
+            throw LogicalAnalysisError("subspace has \(subspace.values.count) values for \(nodeCount) nodes")
+        }
+        var network = try SymbolicNetwork(self)
+        return network.percolate(subspace)
+    }
+}
+
+/// A Boolean model's functions as diagrams over one variable per node (variable `i` = node `i`),
+/// with each node's regulators and readers.
+struct SymbolicNetwork {
+    var dd: DecisionDiagram
+    let functions: [BDD]
+    let regulators: [[Int]]
+    let readers: [[Int]]
+    let n: Int
+
+    init(_ model: LogicalModel) throws(LogicalAnalysisError) {
+        n = model.nodeCount
+        dd = DecisionDiagram(variableCount: max(1, n))
+        functions = try model.symbolicFunctions(in: &dd, variableOf: { $0 })
+        let dd = self.dd
+        regulators = functions.map { dd.support($0) }
+        var readers = [[Int]](repeating: [], count: n)
+        for (i, regs) in regulators.enumerated() { for j in regs { readers[j].append(i) } }
+        self.readers = readers
+    }
+
+    /// See ``LogicalModel/percolate(_:)``.
+    mutating func percolate(_ start: Subspace) -> Percolation {
+        var values = start.values
+        var steps: [PercolationStep] = []
+        var dirty = [Bool](repeating: true, count: n)
+        var round = 0
+        var changed = true
+        while changed {
+            changed = false
+            round += 1
+            var fixedNow: [(Int, Int8)] = []
+            for i in 0..<n where values[i] < 0 && dirty[i] {
+                dirty[i] = false
+                let f = dd.restrict(functions[i], assignment: values)
+                if f.isConstant { fixedNow.append((i, f == .one ? 1 : 0)) }
+            }
+            for (i, value) in fixedNow {
+                steps.append(PercolationStep(node: i, value: value, round: round,
+                                             because: regulators[i].filter { values[$0] >= 0 }))
+            }
+            for (i, value) in fixedNow {
+                values[i] = value
+                for r in readers[i] { dirty[r] = true }
+                changed = true
+            }
+        }
+        return Percolation(subspace: Subspace(values: values), steps: steps)
+    }
+}

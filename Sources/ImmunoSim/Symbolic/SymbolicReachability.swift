@@ -1,0 +1,100 @@
+/// The asynchronous state graph of a Boolean model as decision diagrams over one variable per
+/// node (variable `i` = node `i`): sets of states are diagrams, successors are computed one node
+/// at a time.
+struct AsynchronousGraph {
+    var network: SymbolicNetwork
+    /// States where node `i` can change (`x_i ≠ f_i(x)`).
+    let canFlip: [BDD]
+    /// Every state, with nodes held by permanent clamps at their clamp.
+    let universe: BDD
+    var n: Int { network.n }
+
+    init(_ model: LogicalModel) throws(LogicalAnalysisError) {
+        network = try SymbolicNetwork(model)
+        var flips: [BDD] = []
+        for i in 0..<network.n {
+            let x = network.dd.variable(i)
+            flips.append(network.dd.xor(x, network.functions[i]))
+        }
+        canFlip = flips
+        universe = network.dd.cube(model.permanentClamps.map { (variable: $0.node, value: $0.level > 0) })
+    }
+
+    /// `set` with node `i` flipped in every state.
+    mutating func flip(_ set: BDD, _ i: Int) -> BDD {
+        let whenOne = network.dd.restrict(set, [(variable: i, value: true)])
+        let whenZero = network.dd.restrict(set, [(variable: i, value: false)])
+        return network.dd.ite(network.dd.variable(i), whenZero, whenOne)
+    }
+
+    /// The successors of `set` by an update of node `i`.
+    mutating func post(_ set: BDD, _ i: Int) -> BDD {
+        flip(network.dd.and(set, canFlip[i]), i)
+    }
+
+    /// The predecessors of `set` by an update of node `i`.
+    mutating func pre(_ set: BDD, _ i: Int) -> BDD {
+        network.dd.and(flip(set, i), canFlip[i])
+    }
+
+    /// Every state reachable from `set` (forward) or reaching it (backward) inside `within`,
+    /// `set` included. Saturation-style: nodes are tried from the bottom of the order, and the
+    /// scan restarts at the bottom whenever a node adds states, so cheap local moves are
+    /// exhausted before expensive ones.
+    ///
+    /// - Complexity: at most (reachable states) × N image steps; typically far fewer.
+    mutating func reach(_ set: BDD, within: BDD, forward: Bool) -> BDD {
+        var result = network.dd.and(set, within)
+        var i = n - 1
+        while i >= 0 {
+            let image = forward ? post(result, i) : pre(result, i)
+            let new = network.dd.minus(network.dd.and(image, within), result)
+            if new != .zero {
+                result = network.dd.or(result, new)
+                i = n - 1
+            } else {
+                i -= 1
+            }
+        }
+        return result
+    }
+
+    /// One state of a non-empty `set` (nodes it does not constrain at 0).
+    func pick(_ set: BDD) -> [Bool]? {
+        network.dd.extremeAssignment(set, weights: [Int](repeating: 0, count: network.dd.variableCount))
+    }
+
+    /// The single state `state` (one value per node) as a diagram.
+    mutating func state(_ state: [Bool]) -> BDD {
+        network.dd.cube((0..<n).map { (variable: $0, value: state[$0]) })
+    }
+
+    /// The end of a deterministic asynchronous trajectory of at most `steps` updates from
+    /// `state`: at each step the first node after the last one updated that can change is
+    /// updated (a round-robin scan, so no node is starved).
+    func walk(from state: [Bool], steps: Int) -> [Bool] {
+        var s = state
+        var last = -1
+        for _ in 0..<steps {
+            var moved = false
+            for k in 1...max(1, n) {
+                let i = (last + k) % n
+                if network.dd.evaluate(canFlip[i], s) {
+                    s[i].toggle()
+                    last = i
+                    moved = true
+                    break
+                }
+            }
+            if !moved { break }
+        }
+        return s
+    }
+
+    /// The number of states of `within` from which `set` is reachable, capped at `Int.max`.
+    mutating func basinSize(_ set: BDD, within: BDD) -> Int {
+        let basin = reach(set, within: within, forward: false)
+        let count = network.dd.satisfyingCount(basin, over: 0..<n)
+        return count >= 9.2e18 ? Int.max : Int(count)
+    }
+}
