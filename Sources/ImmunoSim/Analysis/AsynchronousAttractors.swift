@@ -14,7 +14,7 @@ extension LogicalModel {
     ///   - initial: when given, only the attractors reachable from this state (levels per node;
     ///     clamped nodes take their clamp) are returned.
     ///   - maxStates: the largest state space enumerated (memory ≈ 20 bytes per state); a larger
-    ///     Boolean model is analysed by ``symbolicAsynchronousAttractors(from:stateLimit:)``
+    ///     Boolean model is analysed by ``symbolicAsynchronousAttractors(from:stateLimit:basins:)``
     ///     instead (the same attractors; basins are then not computed and reported as 0).
     /// - Throws: ``LogicalAnalysisError`` for a multi-valued model with more than `maxStates`
     ///   states or more than 32 free nodes.
