@@ -139,3 +139,45 @@ struct GradedStartEnsembleTests {
         #expect(throws: EngineError.self) { try GradedStartEnsemble(model, starts: 0) }
     }
 }
+
+@Suite("Hypotheses on probabilities with a confidence level")
+struct ProbabilityHypothesisTests {
+    let graph: MechanismGraph
+    init() throws {
+        graph = try BnetFormat.read(try String(contentsOf: toyURL, encoding: .utf8), name: "toy")
+    }
+
+    func hypothesis(trajectories: Int) -> Hypothesis {
+        var h = Hypothesis(
+            "anti-PD-1 raises P(TIM-3 on)", therapies: ["block PD1"], expect: [.direction(node: "TIM3", .up)],
+            semantics: .stochastic(trajectories: trajectories, maxTime: 50), confidence: 0.95)
+        h.perturbations = [.overexpress("ANTIGEN")]
+        return h
+    }
+
+    @Test func aSignificantRiseHoldsAndATooSmallSampleDoesNot() throws {
+        let verdict = try hypothesis(trajectories: 4000).check(on: graph)
+        #expect(verdict.holds, "\(verdict)")
+        #expect(verdict.outcomes[0].observed.contains("at 95% confidence"), "\(verdict.outcomes[0].observed)")
+        // With 60 trajectories the same rise (about +0.06) is within its 95 % interval.
+        let small = try hypothesis(trajectories: 60).check(on: graph)
+        #expect(!small.holds, "\(small)")
+        #expect(small.outcomes[0].observed.contains("not significant"), "\(small.outcomes[0].observed)")
+        #expect(abs(Hypothesis.normalQuantile(0.975) - 1.959964) < 1e-6)
+    }
+
+    @Test func hypothesisFilesCarryStochasticSemanticsAndConfidence() throws {
+        let text = """
+            {"hypotheses": [{"name": "p", "block": ["PD1"], "semantics": "stochastic", "trajectories": 500, "maxTime": 20,
+              "confidence": 0.9, "expect": [{"node": "TIM3", "direction": "up"}]}]}
+            """
+        let file = try HypothesisFile.read(Data(text.utf8), file: "p.json")
+        let h = try #require(file.hypotheses.first)
+        #expect(h.semantics == .stochastic(trajectories: 500, maxTime: 20))
+        #expect(h.confidence == 0.9 && h.therapies == ["block PD1"])
+        let again = try HypothesisFile.read(try file.jsonData(), file: "again.json")
+        #expect(again == file)
+        let bad = Data(text.replacingOccurrences(of: "0.9", with: "1.5").utf8)
+        #expect(throws: (any Error).self) { try HypothesisFile.read(bad, file: "bad.json") }
+    }
+}

@@ -40,6 +40,9 @@ public struct NodeResponse: Hashable, Sendable, Codable, CustomStringConvertible
     public var baselineSpread: Double? = nil
     /// For seeded (asynchronous) runs: the standard deviation of the treated level over the runs.
     public var treatedSpread: Double? = nil
+    /// For ensembles: the standard error of `delta` (the arms as independent samples; with common
+    /// seeds it is conservative).
+    public var standardError: Double? = nil
 
     /// Whether the node moved at some step but is back within the tolerance at the readout.
     public var isTransient: Bool { firstStep != nil && !sustained }

@@ -29,6 +29,11 @@ public struct Hypothesis: Hashable, Sendable {
     public var robustness: Robustness?
     /// The semantics the hypothesis is checked under (default graded).
     public var semantics: Semantics = .graded
+    /// For ensembles (stochastic, asynchronous or randomly started runs): the confidence level at
+    /// which a direction must be significant, e.g. 0.95 — the change must exceed `z · SE` with
+    /// the two-sided normal quantile `z` (1.96) and the standard error of the change
+    /// (``NodeResponse/standardError``). `nil`: the tolerance alone decides.
+    public var confidence: Double?
 
     /// Which engine checks a hypothesis.
     public enum Semantics: Hashable, Sendable {
@@ -41,6 +46,10 @@ public struct Hypothesis: Hashable, Sendable {
         /// the arms' trajectories differ. Robustness re-runs every arm with other seeds (no
         /// jitter: logical rules have no weights); with synchronous update all variants agree.
         case logical(update: LogicalUpdate = .synchronous, policy: RulePolicy = .inhibitorDominant, steps: Int = 100, runs: Int = 20)
+        /// The stochastic engine (MaBoSS semantics, ``StochasticEngine``): levels are
+        /// probabilities of being on in the last sampling window before `maxTime`, from
+        /// `trajectories` trajectories; robustness draws other trajectories.
+        case stochastic(trajectories: Int = 10_000, maxTime: Double = 100)
     }
 
     /// Robustness: the expectations must all hold in at least `required` of `variants` model
@@ -69,7 +78,7 @@ public struct Hypothesis: Hashable, Sendable {
     public init(
         _ name: String, background: String? = nil, therapies: [String], perturbations: [Perturbation] = [],
         readAt: ReadoutTime = .step(100), tolerance: Double = Response.defaultTolerance, expect expectations: [Expectation],
-        robustness: Robustness? = nil, semantics: Semantics = .graded
+        robustness: Robustness? = nil, semantics: Semantics = .graded, confidence: Double? = nil
     ) {
         self.name = name
         self.background = background
@@ -80,5 +89,6 @@ public struct Hypothesis: Hashable, Sendable {
         self.expectations = expectations
         self.robustness = robustness
         self.semantics = semantics
+        self.confidence = confidence
     }
 }

@@ -1,4 +1,5 @@
 public import ImmunoGraph
+import Foundation
 
 extension Hypothesis {
     /// Checks the hypothesis on `graph` under its ``semantics``: the graded engine, or the logical
@@ -13,12 +14,19 @@ extension Hypothesis {
             copy.readAt = .step(steps)
             let engine = try LogicalEngine(graph, policy: policy, update: update, runs: runs, seed: robustness?.seed ?? 1)
             return try copy.check(with: engine, reference: reference)
+        case .stochastic(let trajectories, let maxTime):
+            guard trajectories > 0, maxTime > 0 else { throw PerturbationError("stochastic hypotheses need trajectories > 0 and maxTime > 0") }
+            var copy = self
+            copy.readAt = .step(Int(maxTime.rounded(.up)))
+            let settings = StochasticSettings(
+                trajectories: trajectories, maxTime: maxTime, seed: robustness?.seed ?? 1, threads: 2)
+            return try copy.check(with: try StochasticEngine(graph, settings: settings), reference: reference)
         }
     }
 
     /// Checks the hypothesis on a compiled graded model (a logical hypothesis compiles its own).
     public func check(on model: CompiledGradedModel, reference: String? = nil) throws -> Verdict {
-        if case .logical = semantics { return try check(on: model.graph, reference: reference) }
+        guard case .graded = semantics else { return try check(on: model.graph, reference: reference) }
         return try check(with: model, reference: reference)
     }
 
@@ -114,9 +122,17 @@ extension Hypothesis {
             switch expectation {
             case .direction(_, let expected):
                 guard let r = response[node] else { throw PerturbationError(graph.unknownNodeMessage(node)) }
-                return .init(expectation: expectation.description, holds: r.direction == expected,
-                    observed: "\(node) \(format(r.baseline)) -> \(format(r.treated)) (\(signed(r.delta)), \(r.direction.rawValue))",
-                    effect: r.delta, chain: nil)
+                var holds = r.direction == expected
+                var observed = "\(node) \(format(r.baseline)) -> \(format(r.treated)) (\(signed(r.delta)), \(r.direction.rawValue))"
+                if let confidence, let standardError = r.standardError {
+                    // The change must be significant at the confidence level, not only beyond the tolerance.
+                    let half = Hypothesis.normalQuantile(0.5 + confidence / 2) * standardError
+                    let significant = abs(r.delta) > half
+                    holds = expected == .unchanged ? holds : holds && significant
+                    observed += " ± \(format(half)) at \(String(format: "%g", confidence * 100))% confidence"
+                        + (significant ? "" : ", not significant")
+                }
+                return .init(expectation: expectation.description, holds: holds, observed: observed, effect: r.delta, chain: nil)
             case .level(_, let low, let high, let time):
                 let value = try treatedLevels(time)[i]
                 let ok = (low.map { value >= $0 } ?? true) && (high.map { value <= $0 } ?? true)
@@ -156,5 +172,18 @@ extension Verdict {
         variants = robustness.variants
         required = robustness.required
         holds = holds && fraction >= robustness.required
+    }
+}
+
+extension Hypothesis {
+    /// The standard normal quantile: `Φ⁻¹(p)` for 0 < p < 1 (bisection on `erf`, to 1e-12).
+    public static func normalQuantile(_ p: Double) -> Double {
+        guard p > 0, p < 1 else { return p <= 0 ? -.infinity : .infinity }
+        var low = -40.0, high = 40.0
+        for _ in 0..<200 {
+            let mid = (low + high) / 2
+            if 0.5 * (1 + erf(mid / 2.0.squareRoot())) < p { low = mid } else { high = mid }
+        }
+        return (low + high) / 2
     }
 }

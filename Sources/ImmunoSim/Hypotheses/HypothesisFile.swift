@@ -18,6 +18,8 @@ import ImmunoGraph
 /// on any node), `block`, `deplete` and `supply` (intervention specs on any node), `knockout` and
 /// `overexpress` (node lists), the readout time as `steps` (default 100), `window: [from, to]` or
 /// `steady: true`, `tolerance` (default 0.02), `expect` (see ``Expectation``), `robustness`;
+/// `"semantics": "stochastic"` with `trajectories` and `maxTime` checks it with the stochastic
+/// engine; `"confidence": 0.95` asks an ensemble's direction to be significant at that level.
 /// `"semantics": "logical"` with `update` (`sync`, `async`), `policy`, `runs` and `steps` checks it
 /// with the logical engine (``Hypothesis/Semantics``).
 public struct HypothesisFile: Hashable, Sendable, Codable {
@@ -76,7 +78,7 @@ public struct HypothesisFile: Hashable, Sendable, Codable {
 extension Hypothesis: Codable {
     private enum Keys: String, CodingKey, CaseIterable {
         case name, background, therapies, knockout, overexpress, block, deplete, supply, steps, window, steady, tolerance, expect, robustness
-        case semantics, update, policy, runs
+        case semantics, update, policy, runs, trajectories, maxTime, confidence
     }
 
     private enum RobustnessKeys: String, CodingKey, CaseIterable { case variants, jitter, atLeast, seed }
@@ -152,6 +154,19 @@ extension Hypothesis: Codable {
                 throw DecodingError.dataCorruptedError(
                     forKey: key, in: c, debugDescription: "'\(key.stringValue)' applies to \"semantics\": \"logical\" only")
             }
+        case "stochastic":
+            for key in [Keys.update, .policy, .runs] where c.contains(key) {
+                throw DecodingError.dataCorruptedError(
+                    forKey: key, in: c, debugDescription: "'\(key.stringValue)' applies to \"semantics\": \"logical\" only")
+            }
+            let trajectories = try Self.bounded(
+                try c.decodeIfPresent(Int.self, forKey: .trajectories), Keys.trajectories, in: c, 1...1_000_000,
+                "each trajectory is a full simulation") ?? 10_000
+            let maxTime = try c.decodeIfPresent(Double.self, forKey: .maxTime) ?? 100
+            guard maxTime > 0, maxTime <= 1e6 else {
+                throw DecodingError.dataCorruptedError(forKey: .maxTime, in: c, debugDescription: "expected a time in (0, 1000000], got \(maxTime)")
+            }
+            semantics = .stochastic(trajectories: trajectories, maxTime: maxTime)
         case "logical":
             let updateName = try c.decodeIfPresent(String.self, forKey: .update) ?? "sync"
             guard let update = LogicalUpdate(rawValue: updateName) else {
@@ -168,14 +183,16 @@ extension Hypothesis: Codable {
                 try c.decodeIfPresent(Int.self, forKey: .runs), Keys.runs, in: c, 1...limits.runs, "each run is a full simulation") ?? 20
             semantics = .logical(update: update, policy: policy, steps: steps, runs: runs)
         case let other:
-            throw DecodingError.dataCorruptedError(forKey: .semantics, in: c, debugDescription: "expected \"graded\" or \"logical\", got \"\(other)\"")
+            throw DecodingError.dataCorruptedError(
+                forKey: .semantics, in: c, debugDescription: "expected \"graded\", \"logical\" or \"stochastic\", got \"\(other)\"")
         }
         self.init(
             try c.decode(String.self, forKey: .name), background: try c.decodeIfPresent(String.self, forKey: .background),
             therapies: therapies, perturbations: perturbations,
             readAt: readAt, tolerance: try Self.fraction(try c.decodeIfPresent(Double.self, forKey: .tolerance), Keys.tolerance, in: c)
                 ?? Response.defaultTolerance,
-            expect: expectations, robustness: robustness, semantics: semantics)
+            expect: expectations, robustness: robustness, semantics: semantics,
+            confidence: try Self.fraction(try c.decodeIfPresent(Double.self, forKey: .confidence), Keys.confidence, in: c))
     }
 
     /// Encodes the JSON form described in ``HypothesisFile``; perturbations other than knockouts
@@ -189,7 +206,12 @@ extension Hypothesis: Codable {
         let overexpressed = perturbations.compactMap { if case .overexpress(let id) = $0 { return id } else { return nil } }
         if !knockouts.isEmpty { try c.encode(knockouts, forKey: .knockout) }
         if !overexpressed.isEmpty { try c.encode(overexpressed, forKey: .overexpress) }
-        if case .logical(let update, let policy, let steps, let runs) = semantics {
+        try c.encodeIfPresent(confidence, forKey: .confidence)
+        if case .stochastic(let trajectories, let maxTime) = semantics {
+            try c.encode("stochastic", forKey: .semantics)
+            try c.encode(trajectories, forKey: .trajectories)
+            try c.encode(maxTime, forKey: .maxTime)
+        } else if case .logical(let update, let policy, let steps, let runs) = semantics {
             try c.encode("logical", forKey: .semantics)
             try c.encode(update.rawValue, forKey: .update)
             try c.encode(policy.name, forKey: .policy)

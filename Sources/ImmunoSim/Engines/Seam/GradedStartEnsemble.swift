@@ -82,7 +82,7 @@ public struct GradedStartEnsemble: SimulationEngine {
         let spread = mean.indices.map { (max(0, squares[$0] / r - mean[$0] * mean[$0])).squareRoot() }
         return EngineReading(
             nodeIDs: graph.nodes.map(\.id), levels: mean, spread: spread, times: times, course: course.map { $0 / r },
-            readAt: readAt + ", mean of \(starts) random starts")
+            readAt: readAt + ", mean of \(starts) random starts", samples: starts)
     }
 
     /// The same ensemble with other starts and a jittered model.

@@ -76,7 +76,7 @@ extension LogicalEngine {
         if runs > 1 { readAt += ", mean of \(runs) random starts" }
         return EngineReading(
             nodeIDs: model.nodeIDs, levels: mean, spread: spread, times: (0...horizon).map(Double.init),
-            course: course.map { $0 / r }, readAt: readAt)
+            course: course.map { $0 / r }, readAt: readAt, samples: runs > 1 ? runs : nil)
     }
 
     /// Asynchronous runs in continuous time, read as time averages with a convergence check.
@@ -159,7 +159,7 @@ extension LogicalEngine {
                 }
                 return EngineReading(
                     nodeIDs: model.nodeIDs, levels: mean, spread: spread, times: (0..<ticks).map(Double.init),
-                    course: course.map { $0 / r }, readAt: readAt)
+                    course: course.map { $0 / r }, readAt: readAt, samples: runs)
             }
             horizon *= 2
             doublings += 1

@@ -18,15 +18,22 @@ public struct EngineReading: Sendable {
     public var course: [Double]
     /// How the levels were read, for reports ("step 100", "time average over 200…400 (converged)").
     public var readAt: String
+    /// For ensembles: the number of independent runs (trajectories, seeded runs, random starts)
+    /// behind each level, so that a level's standard error is `spread / √samples`.
+    public var samples: Int?
 
     /// Creates a reading.
-    public init(nodeIDs: [String], levels: [Double], spread: [Double]? = nil, times: [Double], course: [Double], readAt: String) {
+    public init(
+        nodeIDs: [String], levels: [Double], spread: [Double]? = nil, times: [Double], course: [Double], readAt: String,
+        samples: Int? = nil
+    ) {
         self.nodeIDs = nodeIDs
         self.levels = levels
         self.spread = spread
         self.times = times
         self.course = course
         self.readAt = readAt
+        self.samples = samples
     }
 
     /// The number of nodes.
@@ -169,10 +176,14 @@ extension Response {
             let delta = treated.levels[i] - baseline.levels[i]
             let direction = Direction(delta: delta, tolerance: tolerance)
             let first = (0..<count).first { abs(treated.course[$0 * n + i] - baseline.course[$0 * n + i]) > tolerance }
-            return NodeResponse(
+            var entry = NodeResponse(
                 node: baseline.nodeIDs[i], baseline: baseline.levels[i], treated: treated.levels[i], delta: delta,
                 direction: direction, firstStep: first.map { Int(baseline.times[$0].rounded()) },
                 sustained: direction != .unchanged, baselineSpread: baseline.spread?[i], treatedSpread: treated.spread?[i])
+            if let a = baseline.spread?[i], let b = treated.spread?[i], let n = baseline.samples, let m = treated.samples, n > 0, m > 0 {
+                entry.standardError = (a * a / Double(n) + b * b / Double(m)).squareRoot()
+            }
+            return entry
         }
         self.init(readouts: entries, tolerance: tolerance, readAt: treated.readAt)
     }

@@ -106,7 +106,9 @@ public struct StochasticEngine: SimulationEngine {
         }
         readAt += ", \(result.trajectories) trajectories"
         let spread = levels.map { ($0 * (1 - $0)).squareRoot() }
-        return EngineReading(nodeIDs: graph.nodes.map(\.id), levels: levels, spread: spread, times: result.times, course: course, readAt: readAt)
+        return EngineReading(
+            nodeIDs: graph.nodes.map(\.id), levels: levels, spread: spread, times: result.times, course: course, readAt: readAt,
+            samples: result.trajectories)
     }
 
     /// The same engine drawing other trajectories.
