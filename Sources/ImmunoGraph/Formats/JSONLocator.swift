@@ -32,7 +32,7 @@ enum JSONLocator {
             case .key(let wanted):
                 guard bytes[i] == UInt8(ascii: "{") else { return container }
                 i += 1
-                var found = false
+                // The loop ends at the wanted key (break) or returns the container.
                 while true {
                     skipSpace(bytes, &i)
                     guard i < bytes.count, bytes[i] == UInt8(ascii: "\"") else { return container }
@@ -41,16 +41,12 @@ enum JSONLocator {
                     guard i < bytes.count, bytes[i] == UInt8(ascii: ":") else { return container }
                     i += 1
                     skipSpace(bytes, &i)
-                    if key == wanted {
-                        found = true
-                        break
-                    }
+                    if key == wanted { break }
                     guard skipValue(bytes, &i) else { return container }
                     skipSpace(bytes, &i)
                     guard i < bytes.count, bytes[i] == UInt8(ascii: ",") else { return container }
                     i += 1
                 }
-                if !found { return container }
             case .index(let wanted):
                 guard bytes[i] == UInt8(ascii: "[") else { return container }
                 i += 1
