@@ -45,7 +45,6 @@ struct ClaimRobustnessTests {
             if check.holds { holding += 1 } else if failures.count < 3 { failures.append("seed \(seed): \(check.failures)") }
         }
         let nominal = try claim.check(try #require(ClaimTests.models[semantics]))
-        let fraction = Double(holding) / Double(models.count)
         let effect = nominal.effect.map { String(format: "%.3f", $0) } ?? "-"
         print("robustness: \(claim.id) \(semantics.rawValue) \(holding)/\(models.count) effect \(effect) nominal \(nominal.holds ? "holds" : "fails: " + nominal.failures)")
         // With few variants, allow one miss; with the full sweep, the 90 % rule.

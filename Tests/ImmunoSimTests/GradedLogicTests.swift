@@ -112,7 +112,7 @@ struct GradedLogicTests {
         builder.add(Node("X", maxLevel: 2, rate: 1, levelRules: rules))
         builder.add(Edge("A", .activates, "X"))
         builder.add(Edge("B", .activates, "X"))
-        let graph = try SBMLQualReader.read(Data(try SBMLQualWriter.write(try builder.build()).utf8))
+        let graph = try SBMLQualReader.read(Data(SBMLQualWriter.write(try builder.build()).utf8))
         let x = try #require(graph.index(of: "X"))
         #expect(graph.nodes[x].levelRules != nil && graph.nodes[x].maxLevel == 2)
 

@@ -1,4 +1,4 @@
-public import ImmunoGraph
+import ImmunoGraph
 
 extension Direction {
     /// The direction after passing through an edge path of sign `sign`.

@@ -1,4 +1,4 @@
-public import ImmunoGraph
+import ImmunoGraph
 
 extension CompiledGradedModel: SimulationEngine {
     /// `"graded (multilinear)"`, naming the logic for explicit rules.
