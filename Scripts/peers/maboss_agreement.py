@@ -30,7 +30,8 @@ parser.add_argument("--max-time", type=float, default=100)
 parser.add_argument("--targets", type=int, default=8)
 parser.add_argument("--max-nodes", type=int, default=64)
 parser.add_argument("--semantics", default="graded,starts,minmax,sync,async",
-                    help="graded (one run from 0.5), starts (graded, mean of --runs random starts), minmax, sync, async")
+                    help="graded (one run from 0.5), starts (graded, mean of --runs random starts), minmax, sync, async, "
+                         "stochastic (our MaBoSS-semantics engine, --samples trajectories)")
 parser.add_argument("--runs", type=int, default=400, help="random starts / asynchronous runs of our ensembles")
 parser.add_argument("--models", default="", help="comma-separated model folder prefixes (default: all)")
 args = parser.parse_args()
@@ -50,6 +51,7 @@ SEMANTICS = {
     "minmax": ["--steady-state", "--steps", "2000", "--logic", "minmax"],
     "sync": ["--semantics", "logical", "--steps", "200", "--runs", str(args.runs)],
     "async": ["--semantics", "logical", "--update", "async", "--steps", "100", "--runs", str(args.runs)],
+    "stochastic": ["--semantics", "stochastic", "--trajectories", str(args.samples), "--steps", str(int(args.max_time))],
 }
 chosen = [s for s in args.semantics.split(",") if s]
 NAME = re.compile(r"[A-Za-z0-9_.]+")
