@@ -184,6 +184,7 @@ do {
     }
     try runFormatsBenchmarks()
     try runStochasticBenchmarks()
+    try runSymbolicBenchmarks()
 } catch {
     print("benchmark failed: \(error)")
     exit(1)
