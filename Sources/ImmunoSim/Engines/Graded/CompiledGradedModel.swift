@@ -113,7 +113,7 @@ public struct CompiledGradedModel: Sendable {
         var stackSize = 1
         var maxDelay = 0
         var diagrams = RuleDiagrams()
-        let logicalModel = graph.nodes.contains { $0.levelFunction != nil }
+        let halfOn = graph.nodesStartingHalfOn
         var diagramRoot = [Int32](repeating: 0, count: n)
         for i in 0..<n {
             let node = graph.nodes[i]
@@ -128,9 +128,8 @@ public struct CompiledGradedModel: Sendable {
             if let level = node.initialLevel {
                 initial[i] = min(1, max(0, Double(level) / Double(max(1, node.maxLevel))))
             } else {
-                // In a logical model (one with explicit rules: every imported model), a node with no
-                // stated level starts half on: the mean of MaBoSS's random initial state.
-                initial[i] = node.isTherapy ? 0 : (node.basal == nil && logicalModel ? 0.5 : basal[i])
+                // ``MechanismGraph/nodesStartingHalfOn``: imported models' unstated levels start at 0.5.
+                initial[i] = node.isTherapy ? 0 : (halfOn[i] ? 0.5 : basal[i])
             }
             let edges = Array(graph.inEdges(of: i))
             for e in edges {

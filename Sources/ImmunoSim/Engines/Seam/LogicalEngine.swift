@@ -67,11 +67,10 @@ public struct LogicalEngine: SimulationEngine {
         self.update = update
         self.runs = runs
         self.seed = seed
-        let logicalModel = graph.nodes.contains { $0.levelFunction != nil }
+        let halfOn = graph.nodesStartingHalfOn
         defaultStart = graph.nodes.indices.map { i in
             let node = graph.nodes[i]
-            if node.initialLevel == nil, node.basal == nil, logicalModel, !node.isTherapy { return 0.5 }
-            return Double(LogicalModel.initialLevel(of: node)) / Double(max(1, node.maxLevel))
+            return halfOn[i] ? 0.5 : Double(LogicalModel.initialLevel(of: node)) / Double(max(1, node.maxLevel))
         }
     }
 

@@ -58,12 +58,10 @@ public struct StochasticEngine: SimulationEngine {
             let resolved = try ResolvedPerturbations(
                 background + (try scenario.logicalPerturbations(in: graph, horizon: Int(run.maxTime.rounded(.up)) + 1)), in: graph)
             var configuration = self.configuration
-            let logicalModel = graph.nodes.contains { $0.levelFunction != nil }
             let jointNodes = Set(configuration.initial.joint.flatMap(\.nodes))
-            for node in graph.nodes where configuration.initial.probabilities[node.id] == nil && !jointNodes.contains(node.id) {
-                if logicalModel, node.initialLevel == nil, node.basal == nil, !node.isTherapy {
-                    configuration.initial.probabilities[node.id] = 0.5
-                }
+            for (node, halfOn) in zip(graph.nodes, graph.nodesStartingHalfOn)
+            where halfOn && configuration.initial.probabilities[node.id] == nil && !jointNodes.contains(node.id) {
+                configuration.initial.probabilities[node.id] = 0.5
             }
             for item in scenario.initialLevels {
                 guard let i = graph.index(of: item.node) else { throw PerturbationError(graph.unknownNodeMessage(item.node)) }
