@@ -88,17 +88,19 @@ enum EngineOptions {
     }
 
     /// The scenario and readout time after `--warmup`: interventions start N steps later and the
-    /// readout moves with them. `steady` warms up for as many steps as the untreated graded model
-    /// needs to settle (max |Δ| < 1e-6, at most 10,000 steps).
-    static func warmedUp(_ scenario: Scenario, at time: ReadoutTime, arguments: Arguments, graph: MechanismGraph) throws
+    /// readout moves with them. `steady` warms up for as long as the untreated model takes to
+    /// settle under `engine`'s own semantics (`SimulationEngine.settlingTime(of:)`).
+    static func warmedUp(_ scenario: Scenario, at time: ReadoutTime, arguments: Arguments, engine: any SimulationEngine) throws
         -> (Scenario, ReadoutTime, Int)
     {
         guard let text = arguments.value("warmup") else { return (scenario, time, 0) }
         let steps: Int
         if text == "steady" {
-            let model = try CompiledGradedModel(graph)
-            let baseline = model.read(try model.inputs(for: scenario.baseline), at: .steady)
-            steps = baseline.trajectory.lastStep
+            do {
+                steps = try engine.settlingTime(of: scenario.baseline)
+            } catch {
+                throw CLIError.input("--warmup steady: \(error.message)")
+            }
         } else {
             guard let n = Int(text), n >= 0, n <= 1_000_000 else {
                 throw CLIError.usage("--warmup expects a number of steps in 0...1000000 or 'steady', got '\(text)'")

@@ -37,7 +37,7 @@ let explainCommand = Command(
         }
         var time: ReadoutTime = arguments.flag("steady-state") ? .steady : .step(try arguments.int("steps", default: 100))
         let engine = try EngineOptions.engine(from: arguments, graph: graph, reference: reference)
-        (scenario, time, _) = try EngineOptions.warmedUp(scenario, at: time, arguments: arguments, graph: graph)
+        (scenario, time, _) = try EngineOptions.warmedUp(scenario, at: time, arguments: arguments, engine: engine)
         let explanation: Explanation
         do {
             explanation = try engine.explain(

@@ -53,7 +53,7 @@ let respondCommand = Command(
             time = .step(steps)
         }
         let engine = try EngineOptions.engine(from: arguments, graph: graph, reference: reference)
-        (scenario, time, _) = try EngineOptions.warmedUp(scenario, at: time, arguments: arguments, graph: graph)
+        (scenario, time, _) = try EngineOptions.warmedUp(scenario, at: time, arguments: arguments, engine: engine)
         let readouts = arguments.all("readout")
         let baseline: EngineReading, treated: EngineReading
         let response: Response
