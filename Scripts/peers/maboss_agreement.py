@@ -13,6 +13,10 @@ when MaBoSS moves it (|delta| > max(0.02, 4 standard errors)). Each of our seman
 (perturbation, readout) pair from the same random start with `immunosim respond`; the table gives per
 engine and model the share of MaBoSS-moved pairs it moves the same way (agree), leaves unchanged
 (insensitive, |delta| <= 0.02) or moves the other way (opposite). Inputs (X, X) are not readouts.
+Two further tables: the same counts over pairs MaBoSS moves by more than 0.04 (so that no pair
+straddles the 0.02 threshold, where sampling noise alone decides), and, when graded and async both
+run, the graded one-run pairs split by whether the readout's asynchronous runs end in different
+places (a basin-share effect, which one deterministic mean-field run cannot show) or alike.
 
 Then the 11-node checkpoint model of the tests (Tests/ImmunoSimTests/Fixtures/checkpoint_toy.bnet)
 under PD1 blockade (PD-1's influence removed), MaBoSS next to our engines.
@@ -112,11 +116,14 @@ def maboss(order, rules, fixed):
 
 
 def ours(model, semantics, flag, target):
+    """{readout: (delta, largest run-to-run spread of the two arms or None)}."""
     command = [args.immunosim, "respond", model, flag, target, "--initial", "*=0.5", "--json"] + SEMANTICS[semantics]
     run = subprocess.run(command, capture_output=True, text=True)
     if run.returncode != 0:
         raise RuntimeError(f"{' '.join(command)}: {run.stderr.strip()}")
-    return {r["node"]: r["delta"] for r in json.loads(run.stdout)["readouts"]}
+    rows = json.loads(run.stdout)["readouts"]
+    return {r["node"]: (r["delta"], max(r.get("baselineSpread") or 0, r.get("treatedSpread") or 0)
+                        if "baselineSpread" in r else None) for r in rows}
 
 
 models = []
@@ -129,6 +136,12 @@ for folder in sorted(os.listdir(args.bbm)):
         models.append((folder, path, order, rules))
 
 totals = {s: [0, 0, 0] for s in chosen}
+# Pairs MaBoSS moves by more than twice our insensitivity threshold (no pair straddles it).
+margin = {s: [0, 0, 0] for s in chosen}
+# Graded one-run pairs split by whether the readout's asynchronous runs settle in different places
+# (run averages spread >= BASIN_SPREAD in either arm: a basin-share effect) or not.
+BASIN_SPREAD = 0.2
+basin = {True: [0, 0, 0], False: [0, 0, 0]}
 header = f"{'model':44} {'pairs':>5} " + " ".join(f"{s + ' agree/insens/opp %':>26}" for s in chosen)
 print(header)
 print("-" * len(header))
@@ -154,9 +167,15 @@ for folder, path, order, rules in models:
                     continue
                 pairs += 1
                 for s in chosen:
-                    ds = deltas[s].get(n, 0.0)
+                    ds = deltas[s].get(n, (0.0, None))[0]
                     k = 1 if abs(ds) <= 0.02 else (0 if (ds > 0) == (d > 0) else 2)
                     counts[s][k] += 1
+                    if abs(d) > 0.04:
+                        margin[s][k] += 1
+                    if s == "graded" and "async" in deltas:
+                        spread = deltas["async"].get(n, (0.0, None))[1]
+                        if spread is not None:
+                            basin[spread >= BASIN_SPREAD][k] += 1
     for s in chosen:
         for k in range(3):
             totals[s][k] += counts[s][k]
@@ -171,6 +190,19 @@ all_pairs = sum(totals[chosen[0]]) if chosen else 0
 print(f"{'all models':44} {all_pairs:>5} " + " ".join(
     f"{'/'.join(f'{100 * x / max(1, sum(totals[s])):.1f}' for x in totals[s]):>26}" for s in chosen))
 print(f"({len(models)} models, {time.time() - started:.0f} s; agree/insensitive/opposite in % of MaBoSS-moved pairs)")
+
+
+def share(c):
+    return "/".join(f"{100 * x / max(1, sum(c)):.1f}" for x in c) + f" of {sum(c)}"
+
+
+print("\nPairs MaBoSS moves by more than 0.04 (twice the insensitivity threshold, so none straddles it):")
+for s in chosen:
+    print(f"  {s:12} {share(margin[s])}")
+if "graded" in chosen and "async" in chosen:
+    print(f"\nGraded one run, split by the readout's asynchronous runs (spread of run averages >= {BASIN_SPREAD}):")
+    print(f"  runs settle alike (one basin)          {share(basin[False])}")
+    print(f"  runs settle apart (basin-share effect) {share(basin[True])}")
 
 # The checkpoint toy model of the tests: PD-1 blockade = PD1's influence removed (PD1SIG reads PD1 as 0).
 toy = os.path.join(root, "Tests/ImmunoSimTests/Fixtures/checkpoint_toy.bnet")

@@ -21,6 +21,28 @@ public enum JSONFormat {
         var nodes: [Node]
         var edges: [Edge]
         var backgrounds: [Background]?
+
+        init(format: String, version: Int, name: String, nodes: [Node], edges: [Edge], backgrounds: [Background]?) {
+            self.format = format
+            self.version = version
+            self.name = name
+            self.nodes = nodes
+            self.edges = edges
+            self.backgrounds = backgrounds
+        }
+
+        private enum CodingKeys: String, CodingKey, CaseIterable { case format, version, name, nodes, edges, backgrounds }
+
+        /// Decodes the document; unknown keys are refused, at any level, so nothing is dropped.
+        init(from decoder: any Decoder) throws {
+            let c = try decoder.container(keyedBy: CodingKeys.self)
+            try decoder.rejectUnknownKeys(CodingKeys.self)
+            self.init(
+                format: try c.decode(String.self, forKey: .format), version: try c.decode(Int.self, forKey: .version),
+                name: try c.decode(String.self, forKey: .name), nodes: try c.decode([Node].self, forKey: .nodes),
+                edges: try c.decode([Edge].self, forKey: .edges),
+                backgrounds: try c.decodeIfPresent([Background].self, forKey: .backgrounds))
+        }
     }
 
     /// Encodes `graph` as pretty-printed JSON with sorted keys.

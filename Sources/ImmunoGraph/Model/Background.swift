@@ -24,6 +24,15 @@ public struct Background: Hashable, Sendable, Codable {
             self.node = node
             self.level = level
         }
+
+        private enum CodingKeys: String, CodingKey, CaseIterable { case node, level }
+
+        /// Decodes `{"node": "PD1", "level": 0}`; other keys are refused.
+        public init(from decoder: any Decoder) throws {
+            let c = try decoder.container(keyedBy: CodingKeys.self)
+            try decoder.rejectUnknownKeys(CodingKeys.self)
+            self.init(node: try c.decode(String.self, forKey: .node), level: try c.decode(Double.self, forKey: .level))
+        }
     }
 
     /// Creates a background.
@@ -34,11 +43,12 @@ public struct Background: Hashable, Sendable, Codable {
         self.clamps = clamps
     }
 
-    private enum CodingKeys: String, CodingKey { case name, summary, synonyms, clamps }
+    private enum CodingKeys: String, CodingKey, CaseIterable { case name, summary, synonyms, clamps }
 
     /// Decodes a background; `summary` and `synonyms` may be absent.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
+        try decoder.rejectUnknownKeys(CodingKeys.self)
         name = try container.decode(String.self, forKey: .name)
         summary = try container.decodeIfPresent(String.self, forKey: .summary) ?? ""
         synonyms = try container.decodeIfPresent([String].self, forKey: .synonyms) ?? []

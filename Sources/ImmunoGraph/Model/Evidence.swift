@@ -10,6 +10,15 @@ public struct SourceDocument: Hashable, Sendable, Codable {
         self.file = file
         self.doi = doi
     }
+
+    private enum CodingKeys: String, CodingKey, CaseIterable { case file, doi }
+
+    /// Decodes `{"file": ..., "doi": ...}`; other keys are refused.
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        try decoder.rejectUnknownKeys(CodingKeys.self)
+        self.init(file: try c.decode(String.self, forKey: .file), doi: try c.decodeIfPresent(String.self, forKey: .doi))
+    }
 }
 
 /// How directly a source supports an edge.
@@ -43,5 +52,19 @@ public struct Evidence: Hashable, Sendable, Codable {
         self.paraphrase = paraphrase
         self.strength = strength
         self.record = record
+    }
+
+    private enum CodingKeys: String, CodingKey, CaseIterable { case source, location, paraphrase, strength, record }
+
+    /// Decodes an evidence record; `record` may be absent, other keys are refused.
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        try decoder.rejectUnknownKeys(CodingKeys.self)
+        self.init(
+            source: try c.decode(SourceDocument.self, forKey: .source),
+            location: try c.decode(String.self, forKey: .location),
+            paraphrase: try c.decode(String.self, forKey: .paraphrase),
+            strength: try c.decode(EvidenceStrength.self, forKey: .strength),
+            record: try c.decodeIfPresent(String.self, forKey: .record))
     }
 }

@@ -11,11 +11,12 @@ public struct LevelRule: Hashable, Sendable, Codable {
         self.level = level
     }
 
-    private enum CodingKeys: String, CodingKey { case when, level }
+    private enum CodingKeys: String, CodingKey, CaseIterable { case when, level }
 
     /// Decodes `{"when": "A & B", "level": 2}`.
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
+        try decoder.rejectUnknownKeys(CodingKeys.self)
         self.init(try c.decode(Expression.self, forKey: .when), level: try c.decode(Int.self, forKey: .level))
     }
 
@@ -47,11 +48,12 @@ public struct LevelRules: Hashable, Sendable, Codable {
         self.defaultLevel = defaultLevel
     }
 
-    private enum CodingKeys: String, CodingKey { case terms, defaultLevel = "default" }
+    private enum CodingKeys: String, CodingKey, CaseIterable { case terms, defaultLevel = "default" }
 
     /// Decodes `{"terms": [...], "default": 0}`; `default` may be omitted (0).
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
+        try decoder.rejectUnknownKeys(CodingKeys.self)
         self.init(
             terms: try c.decode([LevelRule].self, forKey: .terms),
             defaultLevel: try c.decodeIfPresent(Int.self, forKey: .defaultLevel) ?? 0)

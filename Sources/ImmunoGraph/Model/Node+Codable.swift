@@ -1,11 +1,12 @@
 extension Node: Codable {
-    private enum CodingKeys: String, CodingKey {
+    private enum CodingKeys: String, CodingKey, CaseIterable {
         case id, name, kind, synonyms, compartment, maxLevel, rule, initialLevel, basal, rate, note, levelRules
     }
 
     /// Decodes a node; only `id` is required.
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
+        try decoder.rejectUnknownKeys(CodingKeys.self)
         let id = try c.decode(String.self, forKey: .id)
         self.init(
             id, name: try c.decodeIfPresent(String.self, forKey: .name),
@@ -40,13 +41,14 @@ extension Node: Codable {
 }
 
 extension Edge: Codable {
-    private enum CodingKeys: String, CodingKey {
+    private enum CodingKeys: String, CodingKey, CaseIterable {
         case source, target, sign, mechanism, weight, delay, threshold, hill, evidence, note
     }
 
     /// Decodes an edge; `source`, `target` and `sign` are required.
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
+        try decoder.rejectUnknownKeys(CodingKeys.self)
         self.init(
             try c.decode(String.self, forKey: .source), try c.decode(Sign.self, forKey: .sign),
             try c.decode(String.self, forKey: .target),
