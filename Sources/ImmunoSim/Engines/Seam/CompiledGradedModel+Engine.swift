@@ -6,13 +6,19 @@ extension CompiledGradedModel: SimulationEngine {
 
     /// Resolves and runs `scenario`, reading every node at `time`; the course is every step.
     ///
+    /// A model input (a Boolean node whose rule is itself, `X, X` in bnet) started strictly
+    /// between 0 and 1 — imported models start every unstated node at 0.5 — is a population share,
+    /// not a half-on cell: the reading is the mixture over the inputs' on/off valuations
+    /// (`mixtureReading`), exact up to 10 such inputs, so that branches fed by one input stay
+    /// correlated as they are in every cell.
+    ///
     /// - Throws: ``EngineError`` (subject `.scenario`) for what does not resolve.
-    /// - Complexity: O(steps · (nodes + edges)).
+    /// - Complexity: O(steps · (nodes + edges)) per input valuation.
     public func read(_ scenario: Scenario, at time: ReadoutTime) throws(EngineError) -> EngineReading {
         if let problem = time.problems.first { throw EngineError(.run, problem) }
         let inputs: GradedInputs
         do { inputs = try self.inputs(for: scenario) } catch { throw EngineError(wrapping: error) }
-        return reading(read(inputs, at: time), time: time)
+        return mixtureReading(inputs) { reading(read($0, at: time), time: time) }
     }
 
     /// Runs `scenario` with node `node` frozen on its baseline course (step by step).
@@ -22,7 +28,7 @@ extension CompiledGradedModel: SimulationEngine {
         var inputs: GradedInputs
         do { inputs = try self.inputs(for: scenario) } catch { throw EngineError(wrapping: error) }
         inputs.heldSeries.append(.init(node: node, levels: baseline.series(node)))
-        return reading(read(inputs, at: time), time: time)
+        return mixtureReading(inputs) { reading(read($0, at: time), time: time) }
     }
 
     /// The nodes whose influence an antibody node `node` blocks (the targets of its antibody edges).

@@ -49,10 +49,7 @@ public struct GradedStartEnsemble: SimulationEngine {
             start[i] = item.level
         }
         let maxLevels = graph.nodes.map { max(1, $0.maxLevel) }
-        var sum = [Double](repeating: 0, count: n)
-        var squares = [Double](repeating: 0, count: n)
-        var course: [Double] = []
-        var times: [Double] = []
+        var accumulator = ReadingAccumulator(nodeCount: n)
         var readAt = time.description
         for k in 0..<starts {
             var rng = SeededGenerator(seed: CompiledGradedModel.ensembleSeed(seed, run: k))
@@ -61,28 +58,9 @@ public struct GradedStartEnsemble: SimulationEngine {
             run.initialLevels = (0..<n).map { .init(node: graph.nodes[$0].id, level: Double(drawn[$0]) / Double(maxLevels[$0])) }
             let reading = try model.read(run, at: time)
             readAt = reading.readAt
-            for i in 0..<n {
-                sum[i] += reading.levels[i]
-                squares[i] += reading.levels[i] * reading.levels[i]
-            }
-            // Courses of different lengths (steady state) are padded with their last state.
-            // (the earlier runs' sum at their last time stands for their padded states).
-            if reading.times.count > times.count {
-                let last = times.isEmpty ? [Double](repeating: 0, count: n) : Array(course[(course.count - n)...])
-                for _ in times.count..<reading.times.count { course += last }
-                times = reading.times
-            }
-            for t in 0..<times.count {
-                let s = min(t, reading.stateCount - 1)
-                for i in 0..<n { course[t * n + i] += reading.course[s * n + i] }
-            }
+            accumulator.add(reading, weight: 1)
         }
-        let r = Double(starts)
-        let mean = sum.map { $0 / r }
-        let spread = mean.indices.map { (max(0, squares[$0] / r - mean[$0] * mean[$0])).squareRoot() }
-        return EngineReading(
-            nodeIDs: graph.nodes.map(\.id), levels: mean, spread: spread, times: times, course: course.map { $0 / r },
-            readAt: readAt + ", mean of \(starts) random starts", samples: starts)
+        return accumulator.mean(nodeIDs: graph.nodes.map(\.id), readAt: readAt + ", mean of \(starts) random starts", samples: starts)
     }
 
     /// The same ensemble with other starts and a jittered model.
