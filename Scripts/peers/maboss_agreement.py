@@ -36,7 +36,8 @@ parser.add_argument("--max-nodes", type=int, default=64)
 parser.add_argument("--semantics", default="graded,starts,minmax,sync,async",
                     help="graded (one run from 0.5), starts (graded, mean of --runs random starts), minmax, sync, async, "
                          "stochastic (our MaBoSS-semantics engine, --samples trajectories)")
-parser.add_argument("--runs", type=int, default=400, help="random starts / asynchronous runs of our ensembles")
+parser.add_argument("--runs", type=int, default=2000,
+                    help="random starts / asynchronous runs of our ensembles (2,000: with 400 the basin shares are too noisy to judge pairs near the 0.02 threshold)")
 parser.add_argument("--models", default="", help="comma-separated model folder prefixes (default: all)")
 args = parser.parse_args()
 
