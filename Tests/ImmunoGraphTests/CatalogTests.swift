@@ -236,9 +236,13 @@ struct CatalogTests {
     }
 
     @Test func doseThresholdsMatchTheDocumentedScales() throws {
+        // The graded fraction of a threshold: a level threshold t >= 1 on a source of maximum m
+        // counts from (t - 0.5) / m (TAT has 5 dose levels, EBRT 8).
         func threshold(_ a: String, _ b: String) throws -> Double {
             let edge = try #require(graph.edges(from: a, to: b).first)
-            return try #require(edge.threshold)
+            let t = try #require(edge.threshold)
+            let m = Double(try #require(graph.node(a)).maxLevel)
+            return t >= 1 ? (t - 0.5) / m : t
         }
         // EBRT level = Gy per fraction / 20: TREX1 switches on between 10 and 12 Gy.
         #expect((0.5...0.6).contains(try threshold("EBRT", "TREX1")))
@@ -248,6 +252,12 @@ struct CatalogTests {
         // Hill exponent 1 the constant sits above 0.4 and the weight sets the step (ClaimTests C008).
         #expect((0.4..<1).contains(try threshold("TAT", "TUMOR_CELL")))
         #expect(try threshold("IFNG", "SYSTEMIC_TOXICITY") > 0.5)
+        // In the Boolean reading the dose levels are what the thresholds count: TREX1 from 12 Gy
+        // (level 5 of 8, 2.5 Gy per level) and from the in vitro TAT exposure (level 5 of 5), direct
+        // killing from 500 kBq/kg (level 4; 125 kBq/kg per level).
+        #expect(Int(try #require(graph.edges(from: "EBRT", to: "TREX1").first?.threshold).rounded(.up)) == 5)
+        #expect(Int(try #require(graph.edges(from: "TAT", to: "TREX1").first?.threshold).rounded(.up)) == 5)
+        #expect(Int(try #require(graph.edges(from: "TAT", to: "TUMOR_CELL").first?.threshold).rounded(.up)) == 4)
     }
 
     @Test func backgroundsClampTheDocumentedNodes() throws {
