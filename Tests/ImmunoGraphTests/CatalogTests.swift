@@ -131,6 +131,12 @@ struct CatalogTests {
             return (parts.first ?? "") + parts.dropFirst().map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined()
         }
         for node in graph.nodes {
+            // A node split by compartment is the entity with a compartment suffix (CDC1_LN).
+            if node.id.hasSuffix("_LN"), let entity = entities[String(node.id.dropLast(3))] {
+                #expect(node.name == (entity["name"] ?? "") + " (draining lymph node)", "\(node.id): name")
+                #expect(node.compartment == "lymph_node", "\(node.id): compartment")
+                continue
+            }
             let entity = try #require(entities[node.id], "\(node.id) is not an entity id")
             #expect(node.name == entity["name"], "\(node.id): name")
             #expect(node.kind.rawValue == camel(entity["kind"] ?? ""), "\(node.id): kind \(node.kind)")
@@ -258,6 +264,40 @@ struct CatalogTests {
         #expect(Int(try #require(graph.edges(from: "EBRT", to: "TREX1").first?.threshold).rounded(.up)) == 5)
         #expect(Int(try #require(graph.edges(from: "TAT", to: "TREX1").first?.threshold).rounded(.up)) == 5)
         #expect(Int(try #require(graph.edges(from: "TAT", to: "TUMOR_CELL").first?.threshold).rounded(.up)) == 4)
+    }
+
+    @Test func everyNodeHasACompartmentAndOnlyTraffickingCrossesThem() throws {
+        let compartments: Set<String> = ["tumour", "lymph_node", "blood"]
+        for node in graph.nodes {
+            #expect(node.compartment.map(compartments.contains) == true, "\(node.id): compartment \(node.compartment ?? "none")")
+        }
+        // The ways an influence may cross compartments (Guides/CatalogModel.md, "Compartments").
+        let migration: Set<String> = ["migrates", "matures", "presents", "crossPresents", "primes"]
+        var crossings: [String: Int] = [:]
+        for edge in graph.edges {
+            let source = try #require(graph.node(edge.source)), target = try #require(graph.node(edge.target))
+            guard source.compartment != target.compartment else { continue }
+            let kind: String
+            switch (source.compartment ?? "", target.compartment ?? "") {
+            case ("blood", "tumour") where source.isTherapy: kind = "systemic exposure"
+            case ("tumour", "lymph_node") where migration.contains(edge.mechanism.rawValue): kind = "migration to the node"
+            case ("lymph_node", "tumour") where edge.mechanism.rawValue == "primes": kind = "trafficking to the tumour"
+            case ("tumour", "blood") where edge.mechanism.rawValue == "causes" && target.kind == .phenotype: kind = "systemic toxicity"
+            default:
+                Issue.record("\(edge.arrowDescription) crosses \(source.compartment ?? "?") → \(target.compartment ?? "?") as '\(edge.mechanism)'")
+                continue
+            }
+            crossings[kind, default: 0] += 1
+        }
+        // Priming in the node, trafficking back, systemic drugs and systemic toxicity all occur.
+        #expect(crossings.keys.count == 4, "\(crossings)")
+        // Therapies act where their exposure is: systemic drugs in blood, local ones in the tumour.
+        for id in ["TAT", "EBRT", "IL12_THERAPY"] { #expect(graph.node(id)?.compartment == "tumour", "\(id)") }
+        for id in ["ANTI_PD1", "ANTI_PDL1", "ANTI_CTLA4", "IL21_THERAPY", "DOXORUBICIN", "ADOPTIVE_T"] {
+            #expect(graph.node(id)?.compartment == "blood", "\(id)")
+        }
+        #expect(graph.node("ANTIGEN_PRESENTATION")?.compartment == "lymph_node")
+        #expect(graph.node("SYSTEMIC_TOXICITY")?.compartment == "blood")
     }
 
     @Test func backgroundsClampTheDocumentedNodes() throws {

@@ -144,6 +144,13 @@ enum ClaimCatalog {
             for id in ["DC", "CGAS", "DAMPS", "IFNAR1"] { c.up(id, b, t) }
             return c
         },
+        Claim(id: "C013", expectation: "TAT sends cDC1 from the tumour to the draining lymph node", semantics: [.multilinear, .hill2]) { m in
+            let b = try m.run(), t = try m.run(["TAT": 0.4])
+            var c = ClaimCheck()
+            c.down("CDC1", b, t)
+            c.up("CDC1_LN", b, t)
+            return c
+        },
         Claim(id: "C006", expectation: "TAT raises PD-L1") { m in
             let b = try m.run(), t = try m.run(["TAT": 1])
             var c = ClaimCheck()
