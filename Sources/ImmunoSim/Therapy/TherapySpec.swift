@@ -22,7 +22,7 @@ public struct TherapySpecError: Error, Hashable, Sendable, CustomStringConvertib
 ///
 /// - `ID` alone: on from step 0 to the end at dose 1; `ID:DOSE` the same at another dose.
 /// - `ID:DOSE UNIT` (no space needed: `TAT:250kBq/kg`, `EBRT:8Gy`): a dose in a unit for which
-///   the therapy node states a full-effect dose (``DoseScale``, ``ImmunoGraph/Node/doseScales``);
+///   the therapy node states a full-effect dose (``DoseScale``, `Node.doseScales`);
 ///   the therapy's ``Therapy/fullEffectDose`` becomes that dose, so the level is
 ///   `dose / full effect` and a larger dose saturates.
 /// - `@START[-STOP]`: the first treated step and the first step without treatment.
