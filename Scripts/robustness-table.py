@@ -6,7 +6,8 @@ Usage (from the package root):
     python3 Scripts/robustness-table.py robustness.txt
 
 One row per claim of Tests/ImmunoSimTests/ClaimCatalog.swift: its expectation, and per semantics
-the fraction of variants in which it holds and its nominal effect size. The table sits between
+the fraction of variants in which it holds and its nominal effect size (graded: weights, rates,
+basal levels and thresholds jittered; stochastic: transition rates jittered and a new seed). The table sits between
 `<!-- robustness:begin -->` and `<!-- robustness:end -->`.
 """
 import pathlib
@@ -17,7 +18,7 @@ ROOT = pathlib.Path(__file__).resolve().parent.parent
 CATALOG = ROOT / "Tests" / "ImmunoSimTests" / "ClaimCatalog.swift"
 README = ROOT / "seeds" / "README.md"
 BEGIN, END = "<!-- robustness:begin -->", "<!-- robustness:end -->"
-SEMANTICS = ["multilinear", "hill2"]
+SEMANTICS = ["multilinear", "hill2", "stochastic"]
 
 
 def main():

@@ -131,6 +131,12 @@ struct CatalogTests {
             return (parts.first ?? "") + parts.dropFirst().map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined()
         }
         for node in graph.nodes {
+            // A node split by compartment is the entity with a compartment suffix (CDC1_LN).
+            if node.id.hasSuffix("_LN"), let entity = entities[String(node.id.dropLast(3))] {
+                #expect(node.name == (entity["name"] ?? "") + " (draining lymph node)", "\(node.id): name")
+                #expect(node.compartment == "lymph_node", "\(node.id): compartment")
+                continue
+            }
             let entity = try #require(entities[node.id], "\(node.id) is not an entity id")
             #expect(node.name == entity["name"], "\(node.id): name")
             #expect(node.kind.rawValue == camel(entity["kind"] ?? ""), "\(node.id): kind \(node.kind)")
@@ -236,9 +242,13 @@ struct CatalogTests {
     }
 
     @Test func doseThresholdsMatchTheDocumentedScales() throws {
+        // The graded fraction of a threshold: a level threshold t >= 1 on a source of maximum m
+        // counts from (t - 0.5) / m (TAT has 5 dose levels, EBRT 8).
         func threshold(_ a: String, _ b: String) throws -> Double {
             let edge = try #require(graph.edges(from: a, to: b).first)
-            return try #require(edge.threshold)
+            let t = try #require(edge.threshold)
+            let m = Double(try #require(graph.node(a)).maxLevel)
+            return t >= 1 ? (t - 0.5) / m : t
         }
         // EBRT level = Gy per fraction / 20: TREX1 switches on between 10 and 12 Gy.
         #expect((0.5...0.6).contains(try threshold("EBRT", "TREX1")))
@@ -248,6 +258,46 @@ struct CatalogTests {
         // Hill exponent 1 the constant sits above 0.4 and the weight sets the step (ClaimTests C008).
         #expect((0.4..<1).contains(try threshold("TAT", "TUMOR_CELL")))
         #expect(try threshold("IFNG", "SYSTEMIC_TOXICITY") > 0.5)
+        // In the Boolean reading the dose levels are what the thresholds count: TREX1 from 12 Gy
+        // (level 5 of 8, 2.5 Gy per level) and from the in vitro TAT exposure (level 5 of 5), direct
+        // killing from 500 kBq/kg (level 4; 125 kBq/kg per level).
+        #expect(Int(try #require(graph.edges(from: "EBRT", to: "TREX1").first?.threshold).rounded(.up)) == 5)
+        #expect(Int(try #require(graph.edges(from: "TAT", to: "TREX1").first?.threshold).rounded(.up)) == 5)
+        #expect(Int(try #require(graph.edges(from: "TAT", to: "TUMOR_CELL").first?.threshold).rounded(.up)) == 4)
+    }
+
+    @Test func everyNodeHasACompartmentAndOnlyTraffickingCrossesThem() throws {
+        let compartments: Set<String> = ["tumour", "lymph_node", "blood"]
+        for node in graph.nodes {
+            #expect(node.compartment.map(compartments.contains) == true, "\(node.id): compartment \(node.compartment ?? "none")")
+        }
+        // The ways an influence may cross compartments (Guides/CatalogModel.md, "Compartments").
+        let migration: Set<String> = ["migrates", "matures", "presents", "crossPresents", "primes"]
+        var crossings: [String: Int] = [:]
+        for edge in graph.edges {
+            let source = try #require(graph.node(edge.source)), target = try #require(graph.node(edge.target))
+            guard source.compartment != target.compartment else { continue }
+            let kind: String
+            switch (source.compartment ?? "", target.compartment ?? "") {
+            case ("blood", "tumour") where source.isTherapy: kind = "systemic exposure"
+            case ("tumour", "lymph_node") where migration.contains(edge.mechanism.rawValue): kind = "migration to the node"
+            case ("lymph_node", "tumour") where edge.mechanism.rawValue == "primes": kind = "trafficking to the tumour"
+            case ("tumour", "blood") where edge.mechanism.rawValue == "causes" && target.kind == .phenotype: kind = "systemic toxicity"
+            default:
+                Issue.record("\(edge.arrowDescription) crosses \(source.compartment ?? "?") → \(target.compartment ?? "?") as '\(edge.mechanism)'")
+                continue
+            }
+            crossings[kind, default: 0] += 1
+        }
+        // Priming in the node, trafficking back, systemic drugs and systemic toxicity all occur.
+        #expect(crossings.keys.count == 4, "\(crossings)")
+        // Therapies act where their exposure is: systemic drugs in blood, local ones in the tumour.
+        for id in ["TAT", "EBRT", "IL12_THERAPY"] { #expect(graph.node(id)?.compartment == "tumour", "\(id)") }
+        for id in ["ANTI_PD1", "ANTI_PDL1", "ANTI_CTLA4", "IL21_THERAPY", "DOXORUBICIN", "ADOPTIVE_T"] {
+            #expect(graph.node(id)?.compartment == "blood", "\(id)")
+        }
+        #expect(graph.node("ANTIGEN_PRESENTATION")?.compartment == "lymph_node")
+        #expect(graph.node("SYSTEMIC_TOXICITY")?.compartment == "blood")
     }
 
     @Test func backgroundsClampTheDocumentedNodes() throws {

@@ -107,7 +107,15 @@ struct MaBoSSReaderTests {
                 let id = names[node.id] ?? node.id
                 let read = try #require(back.graph.nodes.first { $0.id == id })
                 #expect((read.initialLevel ?? 0) == min(1, node.initialLevel ?? 0))
-                let original = graph.effectiveRule(for: graph.index(of: node.id) ?? 0)?.renamingNodes { names[$0] ?? $0 }
+                let rule = graph.effectiveRule(for: graph.index(of: node.id) ?? 0)
+                // A rule reading a multi-valued node (a dose level, `TAT >= 4`) is written
+                // approximately, by design (MaBoSS is Boolean); the others must survive exactly.
+                var readsLevels = false
+                rule?.forEachAtom { atom, _ in
+                    if (graph.node(atom.node)?.maxLevel ?? 1) > 1 { readsLevels = true }
+                }
+                guard !readsLevels else { continue }
+                let original = rule?.renamingNodes { names[$0] ?? $0 }
                 #expect(FormatsSupport.equivalent(original, read.rule), "\(name): \(node.id)")
                 if node.isTherapy {
                     #expect(back.configuration.parameters["Low_\(id)"] == 0 && back.configuration.parameters["High_\(id)"] == 0)

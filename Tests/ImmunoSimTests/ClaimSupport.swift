@@ -2,22 +2,46 @@ import ImmunoGraph
 import ImmunoSim
 import Testing
 
-/// Runs arms of `builtin:tme` on the graded engine for the claim tests (seeds/claims.md).
+/// Runs arms of `builtin:tme` for the claim tests (seeds/claims.md): on the graded engine, or on
+/// the stochastic engine (MaBoSS semantics) read as probabilities.
 struct ClaimModel: Sendable {
     let graph: MechanismGraph
-    let model: CompiledGradedModel
+    /// The graded model (graded semantics), else `nil`.
+    let model: CompiledGradedModel?
+    /// The stochastic engine (stochastic semantics), else `nil`.
+    let stochastic: StochasticEngine?
     /// Steps per run: long enough for every arm of the claims to settle (the slowest node has rate 0.05).
     static let steps = 200
+    /// Stochastic runs: time units per run (every probability settles by about 20), trajectories
+    /// per run, and the window read (its mean probability), which averages out sampling noise.
+    static let stochasticTime = 50
+    static let stochasticTrajectories = 4000
     /// Differences up to this size are "unchanged", as in `Response.defaultTolerance`.
     static let tolerance = Response.defaultTolerance
 
     /// The model under `semantics`, optionally a variant with every parameter jittered
-    /// (``ClaimVariant``).
+    /// (``ClaimVariant``): graded weights, rates, basal levels and thresholds; stochastic
+    /// transition rates and the seed.
     init(_ semantics: ClaimSemantics = .multilinear, variant: ClaimVariant? = nil) throws {
         var graph = try Catalog.tumourMicroenvironment()
+        if semantics == .stochastic {
+            self.graph = graph
+            model = nil
+            var configuration = StochasticConfiguration()
+            // Quarter-unit sampling windows resolve the order in which nodes first change.
+            var settings = StochasticSettings(
+                trajectories: Self.stochasticTrajectories, maxTime: Double(Self.stochasticTime), timeTick: 0.25)
+            if let variant {
+                configuration.rates = variant.rates(for: graph)
+                settings.seed = variant.seed &+ 1
+            }
+            stochastic = try StochasticEngine(graph, configuration: configuration, settings: settings)
+            return
+        }
         if let variant { graph = try variant.apply(to: graph) }
         self.graph = graph
         model = try CompiledGradedModel(graph, parameters: semantics.parameters)
+        stochastic = nil
     }
 
     /// One arm: therapies `ID: level` (continuous from `starts[ID]` or 0), a background, held nodes.
@@ -28,14 +52,23 @@ struct ClaimModel: Sendable {
         var holds: [String: Double] = [:]
     }
 
-    /// The trajectory of `arm`, indexed by node identifier.
+    /// The trajectory of `arm`, indexed by node identifier. Under stochastic semantics `steps`
+    /// is read as graded days only to keep schedules: a run lasts ``stochasticTime`` time units
+    /// (a start at step `s` of a 40-step claim starts at `s`), and its level is the mean
+    /// probability over the second half.
     func run(_ arm: Arm, steps: Int = ClaimModel.steps) throws -> Run {
         let therapies = arm.therapies.keys.sorted().map { id in
             Therapy.node(id, schedule: .continuous(from: arm.starts[id] ?? 0, dose: arm.therapies[id] ?? 1))
         }
         let holds = arm.holds.keys.sorted().map { Perturbation.hold($0, level: arm.holds[$0] ?? 0, window: .always) }
         let scenario = Scenario(model: "builtin:tme", background: arm.background, therapies: therapies, perturbations: holds)
-        return Run(graph: graph, trajectory: model.run(try model.inputs(for: scenario), steps: steps))
+        if let stochastic {
+            let end = steps < Self.steps ? steps : Self.stochasticTime
+            let reading = try stochastic.read(scenario, at: .window(from: end / 2, to: end))
+            return Run(graph: graph, source: .reading(reading))
+        }
+        guard let model else { throw ClaimModelError() }
+        return Run(graph: graph, source: .graded(model.run(try model.inputs(for: scenario), steps: steps)))
     }
 
     func run(_ therapies: [String: Double] = [:], background: String? = nil, holds: [String: Double] = [:],
@@ -43,18 +76,35 @@ struct ClaimModel: Sendable {
         try run(Arm(therapies: therapies, starts: starts, background: background, holds: holds), steps: steps)
     }
 
+    struct ClaimModelError: Error {}
+
     struct Run {
+        enum Source {
+            case graded(GradedTrajectory)
+            case reading(EngineReading)
+        }
         let graph: MechanismGraph
-        let trajectory: GradedTrajectory
+        let source: Source
         func series(_ id: String) -> [Double] {
             guard let i = graph.index(of: id) else { Issue.record("no node \(id)"); return [] }
-            return trajectory.series(i)
+            switch source {
+            case .graded(let trajectory): return trajectory.series(i)
+            case .reading(let reading): return reading.series(i)
+            }
         }
-        /// The level at the last step.
-        subscript(_ id: String) -> Double { series(id).last ?? .nan }
+        /// The level at the last step (graded) or the mean probability over the window read (stochastic).
+        subscript(_ id: String) -> Double {
+            switch source {
+            case .graded: return series(id).last ?? .nan
+            case .reading(let reading):
+                guard let i = graph.index(of: id) else { Issue.record("no node \(id)"); return .nan }
+                return reading.levels[i]
+            }
+        }
     }
 
-    /// The first step at which `treated` differs from `baseline` by more than the tolerance.
+    /// The first step (stochastic: sampling window) at which `treated` differs from `baseline` by
+    /// more than the tolerance.
     static func firstChange(_ id: String, _ baseline: Run, _ treated: Run) -> Int? {
         let b = baseline.series(id), t = treated.series(id)
         return zip(b, t).enumerated().first { abs($0.element.0 - $0.element.1) > tolerance }?.offset
@@ -67,9 +117,14 @@ enum ClaimSemantics: String, CaseIterable, Sendable, CustomTestStringConvertible
     case multilinear
     /// As `multilinear`, every signed edge with Hill exponent 2 (edges that state their own keep it).
     case hill2
+    /// The stochastic engine: the Boolean reading of the model (explicit rules, inhibitor-dominant
+    /// rules elsewhere) as MaBoSS's continuous-time Markov chain, read as probabilities.
+    case stochastic
+    /// The two graded semantics.
+    static let graded: [ClaimSemantics] = [.multilinear, .hill2]
     var parameters: GradedParameters {
         switch self {
-        case .multilinear: GradedParameters()
+        case .multilinear, .stochastic: GradedParameters()
         case .hill2: GradedParameters(hillExponent: 2)
         }
     }
@@ -94,11 +149,26 @@ struct ClaimVariant: Sendable {
         }
         for var edge in graph.edges {
             edge.weight *= factor()
-            edge.threshold = min(0.99, max(0.01, (edge.threshold ?? 0.5) * factor()))
+            // The graded fraction of a threshold (a level threshold t >= 1 reads (t - 0.5) / max).
+            let maxLevel = Double(max(1, graph.nodes[graph.index(of: edge.source) ?? 0].maxLevel))
+            let fraction = edge.threshold.map { $0 >= 1 ? ($0 - 0.5) / maxLevel : $0 } ?? 0.5
+            edge.threshold = min(0.99, max(0.01, fraction * factor()))
             builder.add(edge)
         }
         for background in graph.backgrounds { builder.add(background) }
         return try builder.build()
+    }
+}
+
+extension ClaimVariant {
+    /// Stochastic transition rates: every node's up and down rate (1 by default) multiplied by an
+    /// independent factor from `[1 − amount, 1 + amount]`.
+    func rates(for graph: MechanismGraph) -> [String: NodeRates] {
+        var rng = SplitMix(seed: seed &+ 0x5151)
+        func factor() -> Double { 1 + amount * (2 * rng.unit() - 1) }
+        var rates: [String: NodeRates] = [:]
+        for node in graph.nodes where !node.isTherapy { rates[node.id] = .constant(up: factor(), down: factor()) }
+        return rates
     }
 }
 

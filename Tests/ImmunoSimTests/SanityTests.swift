@@ -32,6 +32,10 @@ struct SanityTests {
         #expect(depleted["CTL_CYTOTOXICITY"] <= 0.01, "CD8 killing without CD8 T cells: \(depleted["CTL_CYTOTOXICITY"])")
         let treated = try m.run(["TAT": 0.4], holds: ["CD8_T": 0])
         #expect(treated["CTL_CYTOTOXICITY"] <= 0.01)
+        // In the Boolean reading (stochastic) an average tumour is already presented (antigen
+        // presentation on), so TAT at 250 kBq/kg adds nothing to priming and has no benefit to
+        // lose (seeds/README.md); its immune benefit shows in the cold tumour (C020).
+        guard semantics != .stochastic else { return }
         let wt = try benefit(m, ["TAT": 0.4])
         let ko = try benefit(m, ["TAT": 0.4], holds: ["CD8_T": 0])
         #expect(wt > 2 * ClaimModel.tolerance, "WT benefit \(wt)")

@@ -114,13 +114,16 @@ public enum MaBoSSFormat {
 
     /// MaBoSS syntax: `!`, `&`, `|`, parentheses (precedence as in bnet, always parenthesised).
     /// Sets `approximated` when an atom cannot be written exactly in Boolean logic: `A >= k` with
-    /// k > 1, or `A == k` with k ≥ 1 on a multi-valued `A` (`A == 0` is exactly `!A`).
+    /// k > 1, or `A == k` with k ≥ 1 on a multi-valued `A` (`A == 0` is exactly `!A`). An atom
+    /// above `A`'s maximum level never holds and is written `0`.
     static func render(
         _ expression: Expression, names: [String: String], maxLevels: [String: Int], approximated: inout Bool
     ) -> String {
         switch expression {
         case .constant(let value): return value ? "1" : "0"
         case .atom(let atom):
+            // A level above the node's maximum is never reached: the atom is exactly false.
+            if atom.level > (maxLevels[atom.node] ?? 1) { return "0" }
             if atom.level > 1 || (atom.comparison == .equal && atom.level >= 1 && (maxLevels[atom.node] ?? 1) > 1) {
                 approximated = true
             }

@@ -21,6 +21,10 @@ public struct TherapySpecError: Error, Hashable, Sendable, CustomStringConvertib
 /// Parses therapy specs: `ID[@START[-STOP]][:DOSE][/ON+OFF][~HALFLIFE]`.
 ///
 /// - `ID` alone: on from step 0 to the end at dose 1; `ID:DOSE` the same at another dose.
+/// - `ID:DOSE UNIT` (no space needed: `TAT:250kBq/kg`, `EBRT:8Gy`): a dose in a unit for which
+///   the therapy node states a full-effect dose (``DoseScale``, `Node.doseScales`);
+///   the therapy's ``Therapy/fullEffectDose`` becomes that dose, so the level is
+///   `dose / full effect` and a larger dose saturates.
 /// - `@START[-STOP]`: the first treated step and the first step without treatment.
 /// - `/ON+OFF`: repeated cycles, `ON` steps on then `OFF` off (`IL12_THERAPY@0/5+9`).
 /// - `~HALFLIFE`: a bolus at the start of each on-window, decaying with that half-life in steps
@@ -42,7 +46,7 @@ public enum TherapySpec {
                 return try parseIntervention(String(spec.dropFirst(prefix.count)), kind: kind, in: graph, original: spec)
             }
         }
-        let (id, schedule) = try parts(spec)
+        let (id, schedule, unit) = try partsWithUnit(spec)
         guard let index = graph.index(of: id) else {
             throw TherapySpecError(spec: spec, position: 1, message: graph.unknownNodeMessage(id))
         }
@@ -55,7 +59,19 @@ public enum TherapySpec {
                 + (candidates.isEmpty ? "" : "; therapies and inputs: \(candidates.joined(separator: ", "))")
                 + "; to act on any node use --block, --deplete or --supply")
         }
-        return Therapy.node(node.id, schedule: schedule)
+        var therapy = Therapy.node(node.id, schedule: schedule)
+        if let unit {
+            let scales = node.doseScales
+            guard let scale = scales.first(where: { $0.matches(unit) }) else {
+                let position = (spec.firstIndex(of: ":").map { spec.distance(from: spec.startIndex, to: $0) } ?? 0) + 2
+                throw TherapySpecError(spec: spec, position: position, message: scales.isEmpty
+                    ? "'\(node.id)' states no dose unit; give its dose as a level (0...1)"
+                    : "'\(node.id)' has no dose scale in '\(unit)'; its units: "
+                        + scales.map { "\($0.unit) (full effect \($0))" }.joined(separator: ", "))
+            }
+            therapy.fullEffectDose = scale.fullEffect
+        }
+        return therapy
     }
 
     /// Parses an intervention on any node, `ID[@START[-STOP]][:AMOUNT][/ON+OFF][~HALFLIFE]`, with
@@ -98,8 +114,19 @@ public enum TherapySpec {
         }
     }
 
-    /// The identifier and schedule of `ID[@START[-STOP]][:DOSE][/ON+OFF][~HALFLIFE]`.
+    /// The identifier and schedule of `ID[@START[-STOP]][:DOSE][/ON+OFF][~HALFLIFE]`; a dose unit
+    /// is an error here (interventions act on any node, which states no dose scale).
     static func parts(_ spec: String) throws(TherapySpecError) -> (String, Schedule) {
+        let (id, schedule, unit) = try partsWithUnit(spec)
+        if let unit {
+            let position = (spec.firstIndex(of: ":").map { spec.distance(from: spec.startIndex, to: $0) } ?? 0) + 2
+            throw TherapySpecError(spec: spec, position: position, message: "a dose unit ('\(unit)') is only for therapy nodes; give the amount as a number")
+        }
+        return (id, schedule)
+    }
+
+    /// The identifier, schedule and dose unit (if any) of `ID[@START[-STOP]][:DOSE[UNIT]][/ON+OFF][~HALFLIFE]`.
+    static func partsWithUnit(_ spec: String) throws(TherapySpecError) -> (String, Schedule, String?) {
         let characters = Array(spec)
         func fail(_ position: Int, _ message: String) -> TherapySpecError {
             TherapySpecError(spec: spec, position: position + 1, message: message)
@@ -111,6 +138,7 @@ public enum TherapySpec {
         let id = String(characters[0..<idEnd]).trimmingWhitespace
         guard !id.isEmpty else { throw fail(0, "expected a node identifier before '\(idEnd < characters.count ? characters[idEnd] : "@")'") }
         var schedule = Schedule()
+        var unit: String?
         var position = idEnd
         func number(until stops: Set<Character>) -> (text: String, start: Int) {
             let start = position
@@ -151,10 +179,23 @@ public enum TherapySpec {
                 }
             case ":":
                 let dose = number(until: ["/", "~"])
-                guard let value = Double(dose.text), value.isFinite, value >= 0 else {
-                    throw fail(dose.start, "expected a dose (a non-negative number) after ':', got '\(dose.text)'")
+                // The longest numeric prefix is the dose; the rest, with "/letters" after it
+                // (kBq/kg; a cycle's "/" is followed by a digit), is the unit.
+                var split = dose.text.count
+                while split > 0, Double(String(dose.text.prefix(split))) == nil { split -= 1 }
+                var unitText = String(dose.text.dropFirst(split)).trimmingWhitespace
+                if !unitText.isEmpty, position + 1 < characters.count, characters[position] == "/", characters[position + 1].isLetter {
+                    position += 1
+                    let rest = number(until: ["~"])
+                    unitText += "/" + rest.text.trimmingWhitespace
+                }
+                guard let value = Double(String(dose.text.prefix(split)).trimmingWhitespace), value.isFinite, value >= 0,
+                      unitText.isEmpty || unitText.first?.isLetter == true
+                else {
+                    throw fail(dose.start, "expected a dose (a non-negative number, optionally with a unit such as kBq/kg or Gy) after ':', got '\(dose.text)'")
                 }
                 schedule.dose = value
+                if !unitText.isEmpty { unit = unitText }
             case "/":
                 let on = try integer("an on-length", after: "/", until: ["+", "~"], minimum: 1)
                 guard position < characters.count, characters[position] == "+" else {
@@ -171,7 +212,7 @@ public enum TherapySpec {
                 schedule.halfLife = value
             }
         }
-        return (id, schedule)
+        return (id, schedule, unit)
     }
 }
 
