@@ -147,15 +147,9 @@ struct ControlSearch {
             return strategy(set, .percolation, start: start, checked: 0)
         }
         _ = steps
-        // A target node held at the wrong value that sustains itself: a trap space outside the target.
-        for t in free {
-            var held = values
-            held[t.node] = 1 - t.value
-            let (trap, _) = network.percolate(held, steps: false)
-            if network.constantValue(of: t.node, in: trap) == 1 - t.value {
-                result.refutedByTrapSpace += 1
-                return nil
-            }
+        if refutedByTrapSpace(values, free: free) {
+            result.refutedByTrapSpace += 1
+            return nil
         }
         result.attractorChecks += 1
         switch checkAttractors(values: values, free: free) {
@@ -184,15 +178,34 @@ struct ControlSearch {
         }
         while let i = stack.popLast() {
             guard needed.insert(i).inserted, let k = stepOf[i] else { continue }
-            stack.append(contentsOf: steps[k].because)
+            stack.append(contentsOf: reasons(steps[k], steps, start))
         }
         let explanation = steps.filter { needed.contains($0.node) }.map { step in
             ControlStep(node: model.nodeIDs[step.node], value: Int(step.value),
-                        because: step.because.map { NodeValue(model.nodeIDs[$0], Int(percolatedValue($0, steps, start))) },
-                        edges: edges(into: step.node, from: step.because))
+                        because: reasons(step, steps, start).map { NodeValue(model.nodeIDs[$0], Int(percolatedValue($0, steps, start))) },
+                        edges: edges(into: step.node, from: reasons(step, steps, start)))
         }
         return ControlStrategy(perturbations: set.map { NodeValue(model.nodeIDs[$0.0], Int($0.1)) },
                                verification: verification, explanation: explanation, checked: checked)
+    }
+
+    /// A smallest-first subset of a step's fixed regulators that alone makes the node's rule
+    /// constant (greedy: a regulator is dropped when the rule stays constant without it) — the
+    /// reasons that matter, not every regulator that happened to be fixed.
+    func reasons(_ step: PercolationStep, _ steps: [PercolationStep], _ start: [Int8]) -> [Int] {
+        var values = [Int8](repeating: -1, count: model.nodeCount)
+        for j in step.because { values[j] = percolatedValue(j, steps, start) }
+        var kept = step.because
+        for j in step.because.reversed() {
+            let saved = values[j]
+            values[j] = -1
+            if network.constantValue(of: step.node, in: values) == step.value {
+                kept.removeAll { $0 == j }
+            } else {
+                values[j] = saved
+            }
+        }
+        return kept
     }
 
     /// The value of node `j` in a percolation from `start` with `steps`.
