@@ -146,7 +146,7 @@ func controlText(_ result: ControlResult, problem: ControlProblem, model: Logica
     let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
     text += "\nExamined \(result.examined) sets: \(result.decidedByPercolation) decided by percolation, "
         + "\(result.refutedByTrapSpace) refuted by a trap space, \(result.attractorChecks) by their attractors "
-        + "(\(String(format: "%.2f", seconds)) s).\n"
+        + "(\(result.attractorSearches) distinct searches) in \(String(format: "%.2f", seconds)) s.\n"
     if !result.undecided.isEmpty {
         text += "Undecided (too large to check, not reported): "
             + result.undecided.map { $0.map(\.description).joined(separator: ", ") }.joined(separator: "; ") + "\n"

@@ -18,7 +18,7 @@ extension ControlSearch {
     /// model's attractors inside the percolated subspace — which hold all of them.
     ///
     /// - Complexity: one symbolic attractor search on the part (exponential in the worst case).
-    func checkAttractors(values: [Int8], free: [(node: Int, value: Int8)]) -> ControlCheckOutcome {
+    mutating func checkAttractors(values: [Int8], free: [(node: Int, value: Int8)], walkEnds: [[Int8]]) -> ControlCheckOutcome {
         // The part: the free target nodes and, through free nodes, everything they read.
         var inPart = Set(free.map(\.node))
         var stack = free.map(\.node)
@@ -29,6 +29,18 @@ extension ControlSearch {
             }
         }
         let part = inPart.sorted()
+        // Sets that leave the part in the same state (a perturbation elsewhere, or one percolation
+        // already implies) have the same answer: decided once.
+        let key = part.map { Int32($0) * 3 + Int32(values[$0]) + 1 }
+        if let known = outcomes[key] { return known }
+        let outcome = checkPart(part, values: values, free: free, walkEnds: walkEnds)
+        outcomes[key] = outcome
+        result.attractorSearches += 1
+        return outcome
+    }
+
+    /// The attractor check of one part (see ``checkAttractors(values:free:)``).
+    func checkPart(_ part: [Int], values: [Int8], free: [(node: Int, value: Int8)], walkEnds: [[Int8]]) -> ControlCheckOutcome {
         let position = Dictionary(uniqueKeysWithValues: part.enumerated().map { ($1, $0) })
         var clamps: [LogicalClamp] = []
         var functions: [NodeFunction] = []
@@ -48,6 +60,16 @@ extension ControlSearch {
             return .unknown
         }
         let wanted = free.compactMap { t in position[t.node].map { (k: $0, value: Int(t.value)) } }
+        // First the attractors reachable from the walks' ends (a small forward set, usually):
+        // one outside the target refutes the set without the search over every state.
+        let starts = walkEnds.map { end in part.map { Int(max(0, end[$0])) } }
+        if !starts.isEmpty,
+           let reached = try? sub.symbolicAsynchronousAttractors(from: starts, stateLimit: problem.attractorStateLimit, basins: false),
+           !reached.attractors.allSatisfy({ attractor in
+               attractor.states.allSatisfy { state in wanted.allSatisfy { state[$0.k] == $0.value } }
+           }) {
+            return .outside
+        }
         if let attractors = try? sub.symbolicAsynchronousAttractors(stateLimit: problem.attractorStateLimit, basins: false) {
             let inside = attractors.attractors.allSatisfy { attractor in
                 attractor.states.allSatisfy { state in wanted.allSatisfy { state[$0.k] == $0.value } }

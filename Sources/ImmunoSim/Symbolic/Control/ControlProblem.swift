@@ -107,6 +107,9 @@ public struct ControlResult: Hashable, Sendable {
     public var refutedByTrapSpace: Int
     /// Sets decided by an exact attractor search (or by minimal trap spaces when too large).
     public var attractorChecks: Int
+    /// Distinct attractor searches run: sets that leave the part of the model upstream of the
+    /// target in the same state share one.
+    public var attractorSearches: Int
     /// Sets that could not be decided (neither attractors nor trap spaces within limits); they are
     /// not reported as strategies.
     public var undecided: [[NodeValue]]

@@ -9,9 +9,12 @@ extension ControlSearch {
     ///    walk usually ends inside an attractor): fixed nodes whose rule is not constant at their
     ///    value are freed until the subspace is closed.
     ///
+    /// The ends of the walks are appended to `walkEnds` (states, likely inside attractors, from
+    /// which the attractor check starts).
+    ///
     /// - Complexity: O(F × N × 2^in-degree) for 1 (F free target nodes); O(walks × (length +
     ///   N² ) × 2^in-degree) for 2. Deterministic (fixed seeds).
-    func refutedByTrapSpace(_ values: [Int8], free: [(node: Int, value: Int8)]) -> Bool {
+    func refutedByTrapSpace(_ values: [Int8], free: [(node: Int, value: Int8)], walkEnds: inout [[Int8]]) -> Bool {
         for t in free {
             var held = values
             held[t.node] = 1 - t.value
@@ -21,7 +24,7 @@ extension ControlSearch {
         let open = (0..<network.n).filter { values[$0] < 0 }
         guard !open.isEmpty else { return false }
         var generator = SeededGenerator(seed: 0x5eed_c0de ^ UInt64(open.count))
-        for _ in 0..<4 {
+        for _ in 0..<12 {
             var state = values
             for i in open { state[i] = Bool.random(using: &generator) ? 1 : 0 }
             for _ in 0..<(16 * open.count + 64) {
@@ -30,6 +33,8 @@ extension ControlSearch {
             }
             let trap = smallestTrapSpace(around: state, open: open)
             if free.contains(where: { trap[$0.node] >= 0 && trap[$0.node] != $0.value }) { return true }
+            // An end whose trap space leaves a target node free may sit in an attractor outside.
+            if walkEnds.count < 4 && free.contains(where: { trap[$0.node] < 0 }) { walkEnds.append(state) }
         }
         return false
     }

@@ -54,6 +54,8 @@ struct ControlSearch {
     /// The context: values held by the model's clamps, −1 elsewhere.
     let base: [Int8]
     var result: ControlResult
+    /// The outcome of every part already checked, by the part's nodes and values.
+    var outcomes: [[Int32]: ControlCheckOutcome] = [:]
 
     init(model: LogicalModel, network: TruthTableNetwork, problem: ControlProblem, graph: MechanismGraph?) throws(LogicalAnalysisError) {
         func index(_ id: String, _ role: String) throws(LogicalAnalysisError) -> Int {
@@ -91,7 +93,8 @@ struct ControlSearch {
         self.target = targetList
         self.base = base
         self.result = ControlResult(strategies: [], candidates: candidates.map { model.nodeIDs[$0] }, examined: 0,
-                                    decidedByPercolation: 0, refutedByTrapSpace: 0, attractorChecks: 0, undecided: [])
+                                    decidedByPercolation: 0, refutedByTrapSpace: 0, attractorChecks: 0, attractorSearches: 0,
+                                    undecided: [])
     }
 
     /// Every set by increasing size, minimal answers only.
@@ -147,12 +150,13 @@ struct ControlSearch {
             return strategy(set, .percolation, start: start, checked: 0)
         }
         _ = steps
-        if refutedByTrapSpace(values, free: free) {
+        var walkEnds: [[Int8]] = []
+        if refutedByTrapSpace(values, free: free, walkEnds: &walkEnds) {
             result.refutedByTrapSpace += 1
             return nil
         }
         result.attractorChecks += 1
-        switch checkAttractors(values: values, free: free) {
+        switch checkAttractors(values: values, free: free, walkEnds: walkEnds) {
         case .inside(let verification, let count):
             return strategy(set, verification, start: start, checked: count)
         case .outside:
