@@ -55,6 +55,20 @@ struct ControlCommandTests {
         #expect(!evidence.isEmpty && evidence.allSatisfy { $0["edge"] is String && $0["paraphrase"] is String })
     }
 
+    @Test("screen --control-target: the control answers are the screen's arms (supply for an internal node)")
+    func screenCandidates() throws {
+        let run = try immunosim(["screen", checkpoint, "--readout", "TUMOR", "--control-target", "KILLING=1", "--semantics", "logical",
+                                 "--json"])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stderr.contains("TCELL=1; ANTIGEN=1 + IFNG=0"))
+        #expect(run.stdout.contains("supply TCELL") && run.stdout.contains("KO:IFNG"))
+        let unknown = try immunosim(["screen", checkpoint, "--readout", "TUMOR", "--control-target", "KILING=1"])
+        #expect(unknown.status == 1 && unknown.stderr.contains("KILING"))
+        let none = try immunosim(["screen", checkpoint, "--readout", "TUMOR", "--control-target", "KILLING=1",
+                                  "--control-max-size", "0"])
+        #expect(none.status == 1 && none.stderr.contains("nothing to screen"))
+    }
+
     @Test("hostile input: unknown nodes are exit 1 naming them; bad syntax and too large K are exit 2")
     func hostile() throws {
         let unknown = try immunosim(["control", checkpoint, "--target", "TCEL=1"])

@@ -129,6 +129,17 @@ struct ControlTests {
         #expect(percolated.explanation.allSatisfy { step in !step.edges.isEmpty && step.edges.allSatisfy { !$0.evidence.isEmpty } })
     }
 
+    @Test("control answers become screen candidates: knockouts, switched-on inputs, supplied internal nodes")
+    func screenPlan() throws {
+        let graph = try ModelLoader.load(examples.appendingPathComponent("checkpoint.bnet").path)
+        let result = try LogicalModel(graph).controlStrategies(ControlProblem(target: [NodeValue("KILLING", 1)]), graph: graph)
+        let plan = ScreenPlan(controlStrategies: result.strategies, readouts: ["TUMOR"], in: graph)
+        #expect(plan.candidates.map(\.description) == ["supply TCELL", "ANTIGEN", "KO:IFNG"])
+        #expect(plan.order == 2)
+        let arms = Set(plan.arms.map(\.description))
+        #expect(arms.contains("supply TCELL") && arms.contains("ANTIGEN + KO:IFNG"))
+    }
+
     @Test("bad problems are errors naming the node; a multi-valued model is refused")
     func errors() throws {
         let model = try RandomLogical.model(nodes: 4, k: 2, multiValued: false, seed: 1)

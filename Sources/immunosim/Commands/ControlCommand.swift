@@ -153,3 +153,26 @@ func controlText(_ result: ControlResult, problem: ControlProblem, model: Logica
     }
     return text
 }
+
+/// The plan of `screen --control-target ID=V`: the control answers on the logical model (every
+/// therapy held off, the screen adds them) as candidates, combined up to the largest answer.
+func controlScreenPlan(_ arguments: Arguments, graph: MechanismGraph, readouts: [String]) throws -> ScreenPlan {
+    let problem = try controlProblem(arguments, graph: graph, targetOption: "control-target", sizeOption: "control-max-size")
+    let context = graph.nodes.filter(\.isTherapy).map { (node: $0.id, level: 0) }
+    let result: ControlResult
+    do {
+        let model = try LogicalModel(graph).holding(context)
+        result = try model.controlStrategies(problem, graph: graph)
+    } catch let error as LogicalAnalysisError {
+        throw CLIError.input(error.message)
+    }
+    guard !result.strategies.isEmpty else {
+        throw CLIError.input("no set of at most \(problem.maxSize) perturbations puts every attractor in "
+            + problem.target.map(\.description).joined(separator: ", ") + "; nothing to screen")
+    }
+    if !arguments.flag("quiet") {
+        printError("note: screening \(result.strategies.count) control answer(s): "
+            + result.strategies.map { $0.perturbations.map(\.description).joined(separator: " + ") }.joined(separator: "; "))
+    }
+    return ScreenPlan(controlStrategies: result.strategies, readouts: readouts, in: graph)
+}
