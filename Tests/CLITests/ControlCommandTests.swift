@@ -83,6 +83,8 @@ struct ControlCommandTests {
         }
         let tooLarge = try immunosim(["control", checkpoint, "--target", "TCELL=1", "--max-size", "9"])
         #expect(tooLarge.stderr.contains("0...4"))
+        let huge = try immunosim(["control", "builtin:tme", "--target", "TUMOR_BURDEN=0", "--max-size", "4"])
+        #expect(huge.status == 1 && huge.stderr.contains("more than the 1000000 examined"), "\(huge.stderr)")
         let fix = try immunosim(["control", checkpoint, "--target", "TCELL=1", "--fix", "NOPE=1"])
         #expect(fix.status == 1 && fix.stderr.contains("NOPE"))
         let missing = try immunosim(["control", "/nonexistent/model.bnet", "--target", "TCELL=1"])

@@ -152,6 +152,11 @@ struct ControlTests {
             try model.controlStrategies(ControlProblem(target: [NodeValue("x0", 1)], excluded: ["GHOST"]))
         }
         #expect(throws: LogicalAnalysisError.self) { try model.controlStrategies(ControlProblem(target: [])) }
+        // The checkpoint model, KILLING=1: 9 candidates, sizes 0...2: 1 + 18 + 144 = 163 sets.
+        let checkpoint = try LogicalModel(ModelLoader.load(examples.appendingPathComponent("checkpoint.bnet").path))
+        let problem = ControlProblem(target: [NodeValue("KILLING", 1)], maxSize: 2, setLimit: 162)
+        #expect(throws: LogicalAnalysisError.self) { try checkpoint.controlStrategies(problem) }
+        #expect(try checkpoint.controlStrategies(ControlProblem(target: [NodeValue("KILLING", 1)], setLimit: 163)).examined == 147)
         let multi = try RandomLogical.model(nodes: 6, k: 2, multiValued: true, seed: 2)
         if multi.maxLevels.contains(where: { $0 > 1 }) {
             #expect(throws: LogicalAnalysisError.self) { try multi.controlStrategies(ControlProblem(target: [NodeValue("x0", 1)])) }

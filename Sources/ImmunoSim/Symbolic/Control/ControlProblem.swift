@@ -37,10 +37,14 @@ public struct ControlProblem: Hashable, Sendable {
     /// The largest attractor listed when a candidate is checked by its attractors; a candidate
     /// with a larger attractor is judged by its minimal trap spaces instead.
     public var attractorStateLimit: Int
+    /// The most perturbation sets the search may enumerate (Σ C(candidates, s) × 2^s over the
+    /// sizes); a larger search is refused with an error instead of running for hours.
+    public var setLimit: Int
 
     /// Creates a control problem.
     public init(target: [NodeValue], maxSize: Int = 2, excluded: [String] = [], perturbTargets: Bool = false,
-                attractorStateLimit: Int = 100_000) {
+                attractorStateLimit: Int = 100_000, setLimit: Int = 1_000_000) {
+        self.setLimit = setLimit
         self.target = target
         self.maxSize = maxSize
         self.excluded = excluded

@@ -86,6 +86,17 @@ struct ControlSearch {
         self.candidates = upstream.sorted().filter { i in
             !excluded.contains(i) && base[i] < 0 && (problem.perturbTargets || target[i] == nil)
         }
+        // Refuse a search too large to finish: Σ C(c, s) × 2^s sets.
+        var total = 0.0, combinations = 1.0
+        for size in 0...min(problem.maxSize, candidates.count) {
+            if size > 0 { combinations *= Double(candidates.count - size + 1) / Double(size) }
+            total += combinations * Double(1 << min(size, 60))
+        }
+        guard total <= Double(problem.setLimit) else {
+            throw LogicalAnalysisError("sets of at most \(problem.maxSize) perturbations of \(candidates.count) candidate nodes "
+                + "are \(Int(min(total, 1e18))) sets, more than the \(problem.setLimit) examined; lower the size, "
+                + "exclude nodes or fix the context")
+        }
         self.model = model
         self.network = network
         self.problem = problem
