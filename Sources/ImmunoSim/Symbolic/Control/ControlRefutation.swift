@@ -7,7 +7,8 @@ extension ControlSearch {
     ///    constant at that value, the subspace sustains itself;
     /// 2. the smallest trap space around the end of a few seeded asynchronous random walks (a
     ///    walk usually ends inside an attractor): fixed nodes whose rule is not constant at their
-    ///    value are freed until the subspace is closed.
+    ///    value are freed until the subspace is closed. With at most 5 free inputs, the walks
+    ///    cover every combination of their values (inputs never change along a walk).
     ///
     /// The ends of the walks are appended to `walkEnds` (states, likely inside attractors, from
     /// which the attractor check starts).
@@ -24,9 +25,13 @@ extension ControlSearch {
         let open = (0..<network.n).filter { values[$0] < 0 }
         guard !open.isEmpty else { return false }
         var generator = SeededGenerator(seed: 0x5eed_c0de ^ UInt64(open.count))
-        for _ in 0..<12 {
+        // Free inputs never change along a walk: spread the walks over their combinations.
+        let inputs = open.filter { network.regulators[$0] == [$0] && network.tables[$0] == [0b10] }
+        let walks = inputs.count <= 5 ? max(12, 1 << inputs.count) : 12
+        for walk in 0..<walks {
             var state = values
             for i in open { state[i] = Bool.random(using: &generator) ? 1 : 0 }
+            if inputs.count <= 5 { for (b, i) in inputs.enumerated() { state[i] = Int8(walk >> b & 1) } }
             for _ in 0..<(16 * open.count + 64) {
                 let i = open[Int.random(in: 0..<open.count, using: &generator)]
                 if let target = network.constantValue(of: i, in: state) { state[i] = target }
