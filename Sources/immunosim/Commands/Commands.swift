@@ -7,6 +7,7 @@ let allCommands: [Command] = [
     attractorsCommand,
     fixedPointsCommand,
     trapSpacesCommand,
+    controlCommand,
     explainCommand,
     checkCommand,
     screenCommand,

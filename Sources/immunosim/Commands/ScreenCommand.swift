@@ -13,6 +13,8 @@ let screenCommand = Command(
         OptionSpec(name: "triples", help: "Also run every pair and triple of candidates."),
         OptionSpec(name: "candidates", value: "KIND", help: "therapies, knockouts or all (default all)."),
         OptionSpec(name: "candidate", value: "ID", repeatable: true, help: "Restrict to these candidates (ID or KO:ID)."),
+        OptionSpec(name: "control-target", value: "ID=V", repeatable: true, help: "Screen the answers of 'immunosim control' for this target (logical model, therapies off) instead of the default candidates."),
+        OptionSpec(name: "control-max-size", value: "K", help: "The largest control answer tried with --control-target (default 2)."),
         OptionSpec(name: "goal", value: "DIR", help: "decrease (default) or increase: which way is better."),
         OptionSpec(name: "background", value: "NAME", help: "One of the model's backgrounds."),
         OptionSpec(name: "steps", value: "N", help: "Steps per run; readouts are read at the last (default 100)."),
@@ -78,7 +80,10 @@ func runScreen(_ arguments: Arguments) throws -> Int32 {
         }
     }
     let order = arguments.flag("triples") ? 3 : arguments.flag("pairs") ? 2 : 1
-    let plan = ScreenPlan(candidates: candidates, readouts: readouts.map { graph.nodes[graph.index(of: $0) ?? 0].id }, order: order)
+    let readoutIDs = readouts.map { graph.nodes[graph.index(of: $0) ?? 0].id }
+    let plan = arguments.all("control-target").isEmpty
+        ? ScreenPlan(candidates: candidates, readouts: readoutIDs, order: order)
+        : try controlScreenPlan(arguments, graph: graph, readouts: readoutIDs)
     let background = arguments.value("background")
     if let background, graph.background(named: background) == nil {
         let known = graph.backgrounds.map(\.name).joined(separator: ", ")
