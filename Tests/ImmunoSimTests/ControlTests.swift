@@ -119,11 +119,11 @@ struct ControlTests {
 
     @Test("built-in models: explanation steps carry the curated edges with evidence")
     func evidence() throws {
-        let graph = try Catalog.tumourMicroenvironment()
-        // No therapy, follicular helper T cells held on: IL-21 percolates to tumour control.
-        let context = graph.nodes.filter { $0.kind == .therapy }.map { ($0.id, 0) } + [("TFH", 1)]
-        let model = try LogicalModel(graph).holding(context)
-        let result = try model.controlStrategies(ControlProblem(target: [NodeValue("TUMOR_BURDEN", 0)], maxSize: 0), graph: graph)
+        // The Boolean built-in model (builtin:tme has multi-valued dose and antigen nodes, which
+        // control refuses): without antigen, tumour burden percolates on.
+        let graph = try Catalog.flagship()
+        let model = try LogicalModel(graph).holding([("ANTIGEN", 0)])
+        let result = try model.controlStrategies(ControlProblem(target: [NodeValue("TUMOR_BURDEN", 1)], maxSize: 0), graph: graph)
         let percolated = try #require(result.strategies.first { $0.verification == .percolation })
         #expect(!percolated.explanation.isEmpty)
         #expect(percolated.explanation.allSatisfy { step in !step.edges.isEmpty && step.edges.allSatisfy { !$0.evidence.isEmpty } })

@@ -22,7 +22,10 @@ struct TruthTableNetwork: Sendable {
     /// - Complexity: O(Σ 2^(in-degree + 1)) function evaluations.
     init(_ model: LogicalModel) throws(LogicalAnalysisError) {
         guard model.maxLevels.allSatisfy({ $0 == 1 }) else {
-            throw LogicalAnalysisError("control needs a Boolean model; '\(model.name)' has multi-valued nodes")
+            let multi = model.nodeIDs.indices.filter { model.maxLevels[$0] > 1 }.map { model.nodeIDs[$0] }
+            throw LogicalAnalysisError(
+                "control needs a Boolean model; '\(model.name)' has multi-valued nodes: "
+                    + multi.prefix(8).joined(separator: ", ") + (multi.count > 8 ? ", …" : ""))
         }
         n = model.nodeCount
         let clamps = model.permanentClamps
