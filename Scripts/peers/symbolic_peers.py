@@ -9,8 +9,10 @@ biodivine-aeon. Each peer is skipped cleanly when not installed; every run has a
 Conventions, reconciled (checked on the BBM models):
 - immunosim and pyboolnet: a name read but never defined is an input (`x = x`); minimal trap spaces
   fix every input, so there is one per (input valuation, minimal trap space). Compared as sets.
-- mpbn 4.4 reads such names as inputs too but leaves them out of its nodes and its answers: its
-  trap spaces are ours *projected* onto the defined nodes (distinct projections only). Compared so.
+- mpbn 4.4 leaves a name with no line out of its nodes, and its ASP encoding then gives it neither
+  value (its answers are neither ours nor a projection of ours: 014 gives 26 against our 318).
+  Declared as `x, x` inputs (a temporary copy of the file), mpbn agrees with us exactly (checked on
+  014, 024, 040, 062), so that copy is what mpbn is given.
 - AEON 1.4 (biodivine_aeon) makes each undefined name a *parameter*: its attractors are coloured
   sets, each holding one attractor per parameter valuation (colour) it covers. Its count comparable
   to ours is the sum of the colour counts (shown first; the number of coloured sets in brackets).
@@ -72,7 +74,7 @@ def main():
     except ImportError: bnet2primes = None
     try: import biodivine_aeon as aeon
     except ImportError: aeon = None
-    print("| model | nodes | min trap spaces ours (t) | mpbn, ours projected (t) | pyboolnet (t) | async attractors ours (t) | AEON colour sum [sets] (t) |")
+    print("| model | nodes | min trap spaces ours (t) | mpbn, inputs declared (t) | pyboolnet (t) | async attractors ours (t) | AEON colour sum [sets] (t) |")
     print("|---|---|---|---|---|---|---|")
     mismatches = 0
     for folder in folders:
@@ -96,10 +98,19 @@ def main():
         cells = [f"{count if mine else '—'} ({mine_t})"]
         if mpbn:
             def mpbn_spaces():
-                network = mpbn.MPBooleanNetwork(path)
+                import tempfile
+                declared = path
+                if nodes:
+                    missing = [n for n in nodes if n not in mpbn.MPBooleanNetwork(path)]
+                    if missing:
+                        copy = tempfile.NamedTemporaryFile("w", suffix=".bnet", delete=False)
+                        copy.write(open(path).read().rstrip("\n") + "\n" + "".join(f"{n}, {n}\n" for n in missing))
+                        copy.close()
+                        declared = copy.name
+                network = mpbn.MPBooleanNetwork(declared)
                 return sorted(network.keys()), [dict(a) for a in network.attractors()]
             value, t = with_timeout(mpbn_spaces, options.timeout)
-            ok = compare(value[1], value[0]) if value else ""
+            ok = compare(value[1]) if value else ""
             mismatches += ok == " ≠"
             cells.append(f"{len(value[1]) if value is not None else '—'}{ok} ({t})")
         else: cells.append("not installed")
