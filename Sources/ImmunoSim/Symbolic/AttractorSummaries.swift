@@ -42,7 +42,7 @@ extension LogicalModel {
             }
             universe = graph.reach(starts, within: universe, forward: true)
         }
-        let found = graph.colouredAttractors(in: universe)
+        let found = seededAttractors(&graph, in: universe)
         let count = graph.attractorCount(found)
         var summaries: [AttractorSummary] = []
         for cube in graph.network.dd.cubes(found.fixedPoints, limit: limit) {

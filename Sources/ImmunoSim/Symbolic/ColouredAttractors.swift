@@ -103,3 +103,37 @@ extension AsynchronousGraph {
         return result
     }
 }
+
+extension LogicalModel {
+    /// The coloured search seeded by the minimal trap spaces: each holds an attractor, and the
+    /// union of them is forward-closed and small, so their attractors are found first and
+    /// cheaply; one backward reachability then removes every state that reaches them, and only
+    /// what is left (states of attractors outside every minimal trap space, if any — motif-
+    /// avoidant ones) is searched in full. Without usable trap spaces (more than `seedLimit`),
+    /// the plain search.
+    ///
+    /// - Complexity: the minimal trap spaces, a search inside them, one backward reachability over
+    ///   `universe`, and a search of what is left.
+    func seededAttractors(_ graph: inout AsynchronousGraph, in universe: BDD, seedLimit: Int = 100_000) -> ColouredAttractors {
+        guard let spaces = try? trapSpaceList(limit: seedLimit), !spaces.isTruncated else {
+            return graph.colouredAttractors(in: universe)
+        }
+        var seeds = BDD.zero
+        for space in spaces.spaces {
+            let literals = space.values.indices.filter { space.values[$0] >= 0 }.map { (variable: $0, value: space.values[$0] == 1) }
+            seeds = graph.network.dd.or(seeds, graph.network.dd.cube(literals))
+        }
+        // Minimal trap spaces are trap sets, so this part of the universe is forward-closed.
+        seeds = graph.network.dd.and(seeds, universe)
+        var found = graph.colouredAttractors(in: seeds)
+        var reached = graph.network.dd.or(all: [found.fixedPoints] + found.cycles)
+        reached = graph.reach(reached, within: universe, forward: false)
+        let rest = graph.network.dd.minus(universe, reached)
+        if rest != .zero {
+            let more = graph.colouredAttractors(in: rest)
+            found.fixedPoints = graph.network.dd.or(found.fixedPoints, more.fixedPoints)
+            found.cycles += more.cycles
+        }
+        return found
+    }
+}

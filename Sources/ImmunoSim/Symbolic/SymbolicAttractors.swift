@@ -43,7 +43,7 @@ extension LogicalModel {
             universe = graph.reach(starts, within: universe, forward: true)
         }
         let everything = graph.universe
-        let found = graph.colouredAttractors(in: universe)
+        let found = seededAttractors(&graph, in: universe)
         let total = graph.attractorCount(found)
         guard total <= Double(stateLimit) else {
             throw LogicalAnalysisError("'\(name)' has \(total) asynchronous attractors, more than the \(stateLimit) listed "
