@@ -206,10 +206,15 @@ struct TrapSpaceEncoding {
                     assignment[bVar(node)] = dd.evaluate(canBeZero, assignment)
                 }
                 result.append(subspace(assignment))
-                if result.count >= limit { return result.sorted() }
+                if result.count >= limit { return Self.sortedByText(result) }
             }
         }
-        return result.sorted()
+        return Self.sortedByText(result)
+    }
+
+    /// `spaces` in textual order, each text made once (not once per comparison).
+    static func sortedByText(_ spaces: [Subspace]) -> [Subspace] {
+        spaces.map { ($0.description, $0) }.sorted { $0.0 < $1.0 }.map(\.1)
     }
 }
 
