@@ -6,6 +6,19 @@ For every BBM model in ../shared/models/bbm (or the folders given): minimal trap
 asynchronous attractor counts from `immunosim attractors --update async --exhaustive --json` vs
 biodivine-aeon. Each peer is skipped cleanly when not installed; every run has a timeout.
 
+Conventions, reconciled (checked on the BBM models):
+- immunosim and pyboolnet: a name read but never defined is an input (`x = x`); minimal trap spaces
+  fix every input, so there is one per (input valuation, minimal trap space). Compared as sets.
+- mpbn 4.4 leaves a name with no line out of its nodes, and its ASP encoding then gives it neither
+  value (its answers are neither ours nor a projection of ours: 014 gives 26 against our 318).
+  Declared as `x, x` inputs (a temporary copy of the file), mpbn agrees with us exactly (checked on
+  014, 024, 040, 062), so that copy is what mpbn is given.
+- AEON 1.4 (biodivine_aeon) makes each undefined name a *parameter*: its attractors are coloured
+  sets, each holding one attractor per parameter valuation (colour) it covers. Its count comparable
+  to ours is the sum of the colour counts (shown first; the number of coloured sets in brackets).
+  Files whose declared regulations disagree with the functions are read with repair_graph=True.
+- Our counts are exact even when too many to list (JSON "count").
+
 Usage: symbolic_peers.py [--immunosim PATH] [--timeout S] [MODEL_DIR ...]
 """
 import argparse, glob, json, os, subprocess, sys, time
@@ -44,7 +57,7 @@ def with_timeout(function, timeout):
 
 def main():
     parser = argparse.ArgumentParser()
-    parser.add_argument("--immunosim", default=os.path.join(ROOT, ".build", "release", "immunosim"))
+    parser.add_argument("--immunosim", default=os.path.join(ROOT, ".build", "release", "immunosim"))  # or .build-NAME-rel/release/immunosim
     parser.add_argument("--timeout", type=float, default=30)
     parser.add_argument("models", nargs="*")
     options = parser.parse_args()
@@ -61,7 +74,7 @@ def main():
     except ImportError: bnet2primes = None
     try: import biodivine_aeon as aeon
     except ImportError: aeon = None
-    print("| model | nodes | min trap spaces ours (t) | mpbn (t) | pyboolnet (t) | async attractors ours (t) | AEON (t) |")
+    print("| model | nodes | min trap spaces ours (t) | mpbn, inputs declared (t) | pyboolnet (t) | async attractors ours (t) | AEON colour sum [sets] (t) |")
     print("|---|---|---|---|---|---|---|")
     mismatches = 0
     for folder in folders:
@@ -69,29 +82,59 @@ def main():
         name = os.path.basename(folder.rstrip("/"))[:40]
         mine, mine_t = ours(options.immunosim, ["trapspaces", path, "--json"], options.timeout)
         nodes = mine["nodes"] if mine else None
-        ours_set = set(mine["trapSpaces"]) if mine else None
-        def as_text(space):
-            return "".join("-" if space.get(n, "*") in ("*", -1) or n not in space else str(int(space[n])) for n in nodes)
-        cells = [f"{len(ours_set) if ours_set is not None else '—'} ({mine_t})"]
+        complete = mine is not None and not mine.get("truncated", False)
+        ours_set = set(mine["trapSpaces"]) if complete else None
+        def as_text(space, over):
+            return "".join("-" if n not in space or space[n] in ("*", -1) else str(int(space[n])) for n in over)
+        def compare(value, projected_onto=None):
+            if value is None or ours_set is None: return ""
+            if projected_onto is None:
+                same = {as_text(a, nodes) for a in value} == ours_set
+            else:
+                keep = [nodes.index(n) for n in projected_onto]
+                same = {as_text(a, projected_onto) for a in value} == {"".join(s[k] for k in keep) for s in ours_set}
+            return " =" if same else " ≠"
+        count = int(mine["count"]) if mine else None
+        cells = [f"{count if mine else '—'} ({mine_t})"]
         if mpbn:
-            value, t = with_timeout(lambda: [dict(a) for a in mpbn.MPBooleanNetwork(path).attractors()], options.timeout)
-            ok = "" if value is None or ours_set is None else (" =" if {as_text(a) for a in value} == ours_set else " ≠")
+            def mpbn_spaces():
+                import tempfile
+                declared = path
+                if nodes:
+                    missing = [n for n in nodes if n not in mpbn.MPBooleanNetwork(path)]
+                    if missing:
+                        copy = tempfile.NamedTemporaryFile("w", suffix=".bnet", delete=False)
+                        copy.write(open(path).read().rstrip("\n") + "\n" + "".join(f"{n}, {n}\n" for n in missing))
+                        copy.close()
+                        declared = copy.name
+                network = mpbn.MPBooleanNetwork(declared)
+                return sorted(network.keys()), [dict(a) for a in network.attractors()]
+            value, t = with_timeout(mpbn_spaces, options.timeout)
+            ok = compare(value[1]) if value else ""
             mismatches += ok == " ≠"
-            cells.append(f"{len(value) if value is not None else '—'}{ok} ({t})")
+            cells.append(f"{len(value[1]) if value is not None else '—'}{ok} ({t})")
         else: cells.append("not installed")
         if bnet2primes:
             value, t = with_timeout(lambda: compute_trap_spaces(bnet2primes(path), "min"), options.timeout)
-            ok = "" if value is None or ours_set is None else (" =" if {as_text(a) for a in value} == ours_set else " ≠")
+            ok = compare(value)
+            mismatches += ok == " ≠"
             cells.append(f"{len(value) if value is not None else '—'}{ok} ({t})")
         else: cells.append("not installed")
         att, att_t = ours(options.immunosim, ["attractors", path, "--update", "async", "--exhaustive", "--json"], options.timeout)
-        cells.append(f"{len(att['attractors']) if att else '—'} ({att_t})")
+        our_attractors = None if att is None else int(att.get("count", len(att["attractors"])))
+        cells.append(f"{our_attractors if att else '—'} ({att_t})")
         if aeon:
             def aeon_count():
-                graph = aeon.AsynchronousGraph(aeon.BooleanNetwork.from_file(path))
-                return len(aeon.Attractors.attractors(graph))
+                try: network = aeon.BooleanNetwork.from_file(path)
+                except Exception: network = aeon.BooleanNetwork.from_file(path, repair_graph=True)
+                try: graph = aeon.AsynchronousGraph(network)
+                except Exception: graph = aeon.AsynchronousGraph(aeon.BooleanNetwork.from_file(path, repair_graph=True))
+                sets = aeon.Attractors.attractors(graph)
+                return sum(int(a.colors().cardinality()) for a in sets), len(sets)
             value, t = with_timeout(aeon_count, options.timeout)
-            cells.append(f"{value if value is not None else '—'} ({t})")
+            ok = "" if value is None or our_attractors is None else (" =" if value[0] == our_attractors else " ≠")
+            mismatches += ok == " ≠"
+            cells.append(f"{value[0] if value is not None else '—'}{ok} [{value[1] if value else '—'} sets] ({t})")
         else: cells.append("not installed")
         print(f"| {name} | {len(nodes) if nodes else '?'} | " + " | ".join(cells) + " |", flush=True)
     return 1 if mismatches else 0

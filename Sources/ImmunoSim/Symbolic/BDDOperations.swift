@@ -96,6 +96,22 @@ extension DecisionDiagram {
         return restrict(f, assignment: assignment)
     }
 
+    /// `f` with `variable` replaced by `value` (a cofactor). Unlike the general restriction its
+    /// results stay in the computed table across calls, so repeated images of one set are cheap.
+    ///
+    /// - Complexity: O(|f|).
+    public mutating func cofactor(_ f: BDD, _ variable: Int, _ value: Bool) -> BDD {
+        if f.isConstant { return f }
+        var assignment = [Int8](repeating: -1, count: variableCount)
+        assignment[variable] = value ? 1 : 0
+        // A key of its own (high bit set: never an epoch) per literal.
+        let key = 0x8000_0000 | UInt32(variable) << 1 | (value ? 1 : 0)
+        var frames = [Frame(op: Self.opRestrict, stage: 0, a: f.raw, b: key, c: 0, variable: 0)]
+        var results: [UInt32] = []
+        run(&frames, &results, quantified: [], assignment: assignment, renaming: [])
+        return BDD(results[0])
+    }
+
     /// `f` with every variable `v` where `assignment[v]` is 0 or 1 replaced by that value
     /// (−1: left free).
     ///

@@ -3,12 +3,14 @@ extension LogicalModel {
     /// strongly connected components — found symbolically, for state spaces far beyond
     /// enumeration (the 66-node checkpoint model has 2^66 states).
     ///
-    /// Algorithm (Xie–Beerel with forward pivots, over decision diagrams): keep a forward-closed
-    /// universe `U` (all states, or those reachable from `initial`); pick a state `v`, let
-    /// `F = fwd(v)`; while `F` is not inside `bwd(v)`, move `v` into `F \ bwd(v)` and shrink `F`
-    /// to `fwd(v)` (still forward-closed, so it still holds an attractor). When `F ⊆ bwd(v)`, `F`
-    /// is a terminal SCC. Its basin `bwd(F)` is removed from `U`, which stays forward-closed, and
-    /// the search repeats until `U` is empty. Reachability is saturation-style (see the
+    /// Algorithm (Xie–Beerel with forward pivots, over decision diagrams, *coloured* by the
+    /// inputs as in AEON): keep a forward-closed universe `U` (all states, or those reachable from
+    /// `initial`); pick one state `v` per input valuation, let `F = fwd(v)`; for the valuations
+    /// where `F` is not inside `bwd(v)`, move `v` into `F \ bwd(v)` and shrink `F` to `fwd(v)`
+    /// (still forward-closed, so it still holds an attractor); the others are terminal SCCs, one
+    /// per valuation. The basin of what was found is removed from `U`, which stays
+    /// forward-closed, and the search repeats until `U` is empty. Inputs never change, so one
+    /// round serves all 2^inputs copies of the network at once. Reachability is saturation-style (see the
     /// asynchronous graph's `reach`). Every attractor is exact (no approximation).
     ///
     /// - Parameters:
@@ -20,8 +22,9 @@ extension LogicalModel {
     /// - Returns: attractors with their states in increasing order; ``LogicalAttractor/basin`` is
     ///   the number of states (in the whole space) from which the attractor is reachable, capped at
     ///   `Int.max`, or 0 when `basins` is false.
-    /// - Throws: ``LogicalAnalysisError`` for a multi-valued model or an attractor with more than
-    ///   `stateLimit` states.
+    /// - Throws: ``LogicalAnalysisError`` for a multi-valued model, an attractor with more than
+    ///   `stateLimit` states, or more than `stateLimit` attractors (see
+    ///   ``asynchronousAttractorSummaries(from:limit:)`` for those).
     /// - Complexity: O(attractors × reachability), each reachability at most (states) × N image
     ///   steps on diagrams; exponential in the worst case, fast on published models.
     public func symbolicAsynchronousAttractors(from initial: [[Int]]? = nil,
@@ -40,48 +43,32 @@ extension LogicalModel {
             universe = graph.reach(starts, within: universe, forward: true)
         }
         let everything = graph.universe
-        var attractors: [LogicalAttractor] = []
-        // Fixed points first, all at once: the states where no node can change.
-        let movable = graph.network.dd.or(all: graph.canFlip)
-        let sinks = graph.network.dd.minus(universe, movable)
-        if sinks != .zero {
-            let count = graph.network.dd.satisfyingCount(sinks)
-            guard count <= Double(stateLimit) else {
-                throw LogicalAnalysisError("'\(name)' has \(count) fixed points, more than the \(stateLimit) listed")
-            }
-            for point in states(of: sinks, in: graph.network.dd) {
-                var basin = 0
-                if basins {
-                    let set = graph.state(point.map { $0 > 0 })
-                    basin = graph.basinSize(set, within: everything)
-                }
-                attractors.append(LogicalAttractor(states: [point], basin: basin))
-            }
-            let drained = graph.reach(sinks, within: universe, forward: false)
-            universe = graph.network.dd.minus(universe, drained)
+        let found = seededAttractors(&graph, in: universe)
+        let total = graph.attractorCount(found)
+        guard total <= Double(stateLimit) else {
+            throw LogicalAnalysisError("'\(name)' has \(total) asynchronous attractors, more than the \(stateLimit) listed "
+                + "(count them with asynchronousAttractorSummaries)")
         }
-        while universe != .zero, let start = graph.pick(universe) {
-            // Walk a trajectory first: it usually ends inside an attractor, so the forward set of
-            // the pivot is already terminal.
-            let pivot = graph.walk(from: start, steps: 8 * nodeCount + 64)
-            var v = graph.state(pivot)
-            var forward = graph.reach(v, within: universe, forward: true)
-            while true {
-                let backward = graph.reach(v, within: forward, forward: false)
-                let escape = graph.network.dd.minus(forward, backward)
-                guard escape != .zero, let next = graph.pick(escape) else { break }
-                v = graph.state(graph.walk(from: next, steps: 8 * nodeCount + 64))
-                forward = graph.reach(v, within: forward, forward: true)
+        var attractors: [LogicalAttractor] = []
+        for point in states(of: found.fixedPoints, in: graph.network.dd) {
+            var basin = 0
+            if basins {
+                let set = graph.state(point.map { $0 > 0 })
+                basin = graph.basinSize(set, within: everything)
             }
-            let size = graph.network.dd.satisfyingCount(forward)
-            guard size <= Double(stateLimit) else {
-                throw LogicalAnalysisError(
-                    "an asynchronous attractor of '\(name)' has \(size) states, more than the \(stateLimit) listed")
+            attractors.append(LogicalAttractor(states: [point], basin: basin))
+        }
+        for set in found.cycles {
+            for one in graph.split(set) {
+                let size = graph.network.dd.satisfyingCount(one)
+                guard size <= Double(stateLimit) else {
+                    throw LogicalAnalysisError(
+                        "an asynchronous attractor of '\(name)' has \(size) states, more than the \(stateLimit) listed "
+                            + "(summarise it with asynchronousAttractorSummaries)")
+                }
+                let basin = basins ? graph.basinSize(one, within: everything) : 0
+                attractors.append(LogicalAttractor(states: states(of: one, in: graph.network.dd), basin: basin))
             }
-            let basin = basins ? graph.basinSize(forward, within: everything) : 0
-            let drained = graph.reach(forward, within: universe, forward: false)
-            universe = graph.network.dd.minus(universe, drained)
-            attractors.append(LogicalAttractor(states: states(of: forward, in: graph.network.dd), basin: basin))
         }
         return LogicalAttractors(nodes: nodeIDs, attractors: attractors)
     }

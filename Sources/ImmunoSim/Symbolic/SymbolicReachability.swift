@@ -22,8 +22,8 @@ struct AsynchronousGraph {
 
     /// `set` with node `i` flipped in every state.
     mutating func flip(_ set: BDD, _ i: Int) -> BDD {
-        let whenOne = network.dd.restrict(set, [(variable: i, value: true)])
-        let whenZero = network.dd.restrict(set, [(variable: i, value: false)])
+        let whenOne = network.dd.cofactor(set, i, true)
+        let whenZero = network.dd.cofactor(set, i, false)
         return network.dd.ite(network.dd.variable(i), whenZero, whenOne)
     }
 

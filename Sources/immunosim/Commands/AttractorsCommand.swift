@@ -35,7 +35,14 @@ let attractorsCommand = Command(
             }
         } else {
             let initial = exhaustive ? nil : try model.initialState(graph: graph, overrides: overrides)
-            result = try model.asynchronousAttractors(from: initial)
+            do {
+                result = try model.asynchronousAttractors(from: initial)
+            } catch let error as LogicalAnalysisError where model.maxLevels.allSatisfy({ $0 == 1 }) {
+                // Too many attractors, or one too large to list: count and summarise them instead.
+                let summaries = try model.asynchronousAttractorSummaries(from: initial.map { [$0] })
+                print(arguments.flag("json") ? try summaryJSON(model, summaries) : summaryText(model, summaries, error), terminator: "")
+                return 0
+            }
         }
         print(arguments.flag("json") ? result.json : result.text, terminator: "")
         return 0
@@ -90,4 +97,23 @@ func runFixedPoints(_ arguments: Arguments) throws -> Int32 {
         : fixedPointsText(nodes: model.nodeIDs, fixedPoints: points, truncated: truncated)
     print(text, terminator: "")
     return 0
+}
+
+/// `{nodes, count, truncated, attractors: [{states, subspace}]}` for attractors summarised, not listed.
+func summaryJSON(_ model: LogicalModel, _ summaries: AttractorSummaries) throws -> String {
+    try jsonText(["nodes": model.nodeIDs, "count": NSNumber(value: summaries.count), "truncated": summaries.isTruncated,
+                  "attractors": summaries.attractors.map { ["states": NSNumber(value: $0.stateCount), "subspace": $0.subspace.description] }]) + "\n"
+}
+
+/// The text form of attractors summarised, not listed: count and subspace of each.
+func summaryText(_ model: LogicalModel, _ summaries: AttractorSummaries, _ reason: LogicalAnalysisError) -> String {
+    let total = summaries.count < 1e15 ? String(Int(summaries.count)) : String(summaries.count)
+    var text = "\(total) asynchronous attractor\(summaries.count == 1 ? "" : "s") (summarised, not listed: \(reason.message))\n"
+    text += "  nodes: \(model.nodeIDs.joined(separator: " "))\n"
+    for summary in summaries.attractors {
+        let size = summary.stateCount < 1e15 ? String(Int(summary.stateCount)) : String(summary.stateCount)
+        text += "  \(size) state\(summary.stateCount == 1 ? "" : "s") in \(summary.subspace)\n"
+    }
+    if summaries.isTruncated { text += "  … \(summaries.attractors.count) of \(total) shown\n" }
+    return text
 }

@@ -21,7 +21,7 @@ let trapSpacesCommand = Command(
         OptionSpec(name: "maximal", help: "List the maximal trap spaces (other than the whole space) instead of the minimal ones."),
         OptionSpec(name: "free-inputs", help: "Keep inputs (nodes whose function is their own value) free instead of fixing them."),
         OptionSpec(name: "limit", value: "N", help: "List at most N trap spaces (default 100000)."),
-        OptionSpec(name: "json", help: "Print JSON: {nodes, trapSpaces: [\"01-...\"]} (one character per node: 0, 1 or - for free)."),
+        OptionSpec(name: "json", help: "Print JSON: {nodes, trapSpaces: [\"01-...\"], count, truncated} (one character per node: 0, 1 or - for free; count is the exact total, truncated whether --limit cut the list)."),
         fixOption,
     ] + logicalModelOptions,
     examples: [
@@ -32,13 +32,17 @@ let trapSpacesCommand = Command(
     run: { arguments in
         let (_, model) = try loadSymbolicModel(arguments, command: "trapspaces")
         let limit = try arguments.int("limit", default: 100_000, atLeast: 1)
-        let spaces = try model.trapSpaces(arguments.flag("maximal") ? .maximal : .minimal,
-                                          inputs: arguments.flag("free-inputs") ? .free : .fixed, limit: limit)
+        let found = try model.trapSpaceList(arguments.flag("maximal") ? .maximal : .minimal,
+                                            inputs: arguments.flag("free-inputs") ? .free : .fixed, limit: limit)
+        let spaces = found.spaces
         if arguments.flag("json") {
-            print(try jsonText(["nodes": model.nodeIDs, "trapSpaces": spaces.map(\.description)]))
+            print(try jsonText(["nodes": model.nodeIDs, "trapSpaces": spaces.map(\.description),
+                                "count": NSNumber(value: found.count), "truncated": found.isTruncated]))
         } else {
             let kind = arguments.flag("maximal") ? "maximal" : "minimal"
-            var text = "\(spaces.count) \(kind) trap space\(spaces.count == 1 ? "" : "s") over \(model.nodeCount) nodes\n"
+            let total = found.count < 1e15 ? String(Int(found.count)) : String(found.count)
+            var text = "\(total) \(kind) trap space\(found.count == 1 ? "" : "s") over \(model.nodeCount) nodes"
+                + (found.isTruncated ? " (first \(spaces.count) listed; --limit N for more)\n" : "\n")
             for space in spaces {
                 let fixed = space.values.indices.filter { space.values[$0] >= 0 }
                     .map { "\(model.nodeIDs[$0])=\(space.values[$0])" }
