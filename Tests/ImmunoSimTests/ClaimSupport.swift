@@ -139,7 +139,7 @@ struct ClaimVariant: Sendable {
     var seed: UInt64
 
     func apply(to graph: MechanismGraph) throws -> MechanismGraph {
-        var rng = SplitMix(seed: seed &+ 0x9E37_79B9)
+        var rng = SeededGenerator(seed: seed &+ 0x9E37_79B9)
         func factor() -> Double { 1 + amount * (2 * rng.unit() - 1) }
         var builder = GraphBuilder(name: graph.name)
         for var node in graph.nodes {
@@ -164,7 +164,7 @@ extension ClaimVariant {
     /// Stochastic transition rates: every node's up and down rate (1 by default) multiplied by an
     /// independent factor from `[1 − amount, 1 + amount]`.
     func rates(for graph: MechanismGraph) -> [String: NodeRates] {
-        var rng = SplitMix(seed: seed &+ 0x5151)
+        var rng = SeededGenerator(seed: seed &+ 0x5151)
         func factor() -> Double { 1 + amount * (2 * rng.unit() - 1) }
         var rates: [String: NodeRates] = [:]
         for node in graph.nodes where !node.isTherapy { rates[node.id] = .constant(up: factor(), down: factor()) }
@@ -172,17 +172,8 @@ extension ClaimVariant {
     }
 }
 
-/// A small seeded generator (SplitMix64) for the variants.
-struct SplitMix: Sendable {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
+extension SeededGenerator {
+    /// A uniform draw in [0, 1) from the top 53 bits, for the variants.
     mutating func unit() -> Double { Double(next() >> 11) / Double(1 << 53) }
 }
 

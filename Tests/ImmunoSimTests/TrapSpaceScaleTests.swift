@@ -3,23 +3,12 @@ import ImmunoGraph
 import ImmunoSim
 import Testing
 
-/// Deterministic pseudo-random bits for the minimisation property test.
-private struct Bits {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
 
 @Suite("Trap spaces at scale")
 struct TrapSpaceScaleTests {
     @Test("extremeElements equals brute-force minimal and maximal elements of random sets, with unordered variables")
     func minimisation() {
-        var bits = Bits(state: 11)
+        var bits = SeededGenerator(seed: 11)
         for round in 0..<60 {
             let n = 3 + round % 5
             // Variables in the order: every third one is not ordered (compared for equality only).

@@ -1,3 +1,5 @@
+import ImmunoGraph
+
 extension LogicalModel {
     /// Every fixed point of the model — every state where each node's target equals its level —
     /// without enumerating the state space.
@@ -98,40 +100,9 @@ struct FixedPointSearch {
     static func dependencyOrder(reads: [Set<Int>]) -> [Int] {
         let n = reads.count
         var successors = [[Int]](repeating: [], count: n)  // source -> readers
-        for i in 0..<n { for s in reads[i] where s != i { successors[s].append(i) } }
-        var index = [Int](repeating: -1, count: n), low = [Int](repeating: 0, count: n)
-        var onStack = [Bool](repeating: false, count: n)
-        var stack: [Int] = [], components: [[Int]] = [], counter = 0
-        for root in 0..<n where index[root] < 0 {
-            var frames: [(Int, Int)] = [(root, 0)]
-            index[root] = counter; low[root] = counter; counter += 1
-            stack.append(root); onStack[root] = true
-            while let (v, next) = frames.last {
-                if next < successors[v].count {
-                    frames[frames.count - 1].1 += 1
-                    let w = successors[v][next]
-                    if index[w] < 0 {
-                        index[w] = counter; low[w] = counter; counter += 1
-                        stack.append(w); onStack[w] = true
-                        frames.append((w, 0))
-                    } else if onStack[w] {
-                        low[v] = min(low[v], index[w])
-                    }
-                    continue
-                }
-                frames.removeLast()
-                if let (parent, _) = frames.last { low[parent] = min(low[parent], low[v]) }
-                if low[v] == index[v] {
-                    var component: [Int] = []
-                    while let w = stack.popLast() {
-                        onStack[w] = false
-                        component.append(w)
-                        if w == v { break }
-                    }
-                    components.append(component.sorted { successors[$0].count > successors[$1].count })
-                }
-            }
-        }
+        for i in 0..<n { for s in reads[i].sorted() where s != i { successors[s].append(i) } }
+        let components = StronglyConnectedComponents.of(successors: successors)
+            .map { $0.sorted { successors[$0].count > successors[$1].count } }
         // Tarjan emits sinks first; reverse for upstream first.
         let ordered = components.reversed().flatMap { $0 }
         let inputs = ordered.filter { reads[$0].subtracting([$0]).isEmpty }

@@ -32,16 +32,7 @@ extension LogicalModel {
     public func asynchronousAttractorSummaries(from initial: [[Int]]? = nil,
                                                limit: Int = 1000) throws(LogicalAnalysisError) -> AttractorSummaries {
         var graph = try AsynchronousGraph(self)
-        var universe = graph.universe
-        if let initial {
-            var starts = BDD.zero
-            for state in initial {
-                var values = (0..<nodeCount).map { $0 < state.count && state[$0] > 0 }
-                for clamp in permanentClamps { values[clamp.node] = clamp.level > 0 }
-                starts = graph.network.dd.or(starts, graph.state(values))
-            }
-            universe = graph.reach(starts, within: universe, forward: true)
-        }
+        let universe = graph.searchUniverse(from: initial, clamps: permanentClamps)
         let found = seededAttractors(&graph, in: universe)
         let count = graph.attractorCount(found)
         var summaries: [AttractorSummary] = []

@@ -61,30 +61,55 @@ struct SymbolicNetwork {
 
     /// See ``LogicalModel/percolate(_:)``.
     mutating func percolate(_ start: Subspace) -> Percolation {
-        var values = start.values
-        var steps: [PercolationStep] = []
-        var dirty = [Bool](repeating: true, count: n)
-        var round = 0
-        var changed = true
-        while changed {
-            changed = false
-            round += 1
-            var fixedNow: [(Int, Int8)] = []
-            for i in 0..<n where values[i] < 0 && dirty[i] {
-                dirty[i] = false
-                let f = dd.restrict(functions[i], assignment: values)
-                if f.isConstant { fixedNow.append((i, f == .one ? 1 : 0)) }
-            }
+        let (values, steps) = percolationRounds(start.values, regulators: regulators, readers: readers) { i, values in
+            let f = dd.restrict(functions[i], assignment: values)
+            return f.isConstant ? (f == .one ? 1 : 0) : nil
+        }
+        return Percolation(subspace: Subspace(values: values), steps: steps)
+    }
+}
+
+/// Percolation in rounds, whatever tells whether a node's function is constant on a subspace: in
+/// each round every free node whose regulators changed is asked `constantValue(i, values)`, and the
+/// nodes found constant are fixed together (one step each, with the fixed regulators it read).
+///
+/// - Parameters:
+///   - start: the values given (−1 free), held.
+///   - regulators, readers: each node's regulators and the nodes reading it.
+///   - recordSteps: whether to record the steps (the search only needs the values).
+///   - constantValue: node `i`'s value on every state of `values`, or `nil` if not constant.
+/// - Complexity: O(rounds × N) calls of `constantValue`, each node asked again only after one of
+///   its regulators was fixed.
+func percolationRounds(
+    _ start: [Int8], regulators: [[Int]], readers: [[Int]], recordSteps: Bool = true,
+    constantValue: (Int, [Int8]) -> Int8?
+) -> (values: [Int8], steps: [PercolationStep]) {
+    let n = start.count
+    var values = start
+    var steps: [PercolationStep] = []
+    var dirty = [Bool](repeating: true, count: n)
+    var fixedNow: [(Int, Int8)] = []
+    var round = 0
+    var changed = true
+    while changed {
+        changed = false
+        round += 1
+        fixedNow.removeAll(keepingCapacity: true)
+        for i in 0..<n where values[i] < 0 && dirty[i] {
+            dirty[i] = false
+            if let value = constantValue(i, values) { fixedNow.append((i, value)) }
+        }
+        if recordSteps {
             for (i, value) in fixedNow {
                 steps.append(PercolationStep(node: i, value: value, round: round,
                                              because: regulators[i].filter { values[$0] >= 0 }))
             }
-            for (i, value) in fixedNow {
-                values[i] = value
-                for r in readers[i] { dirty[r] = true }
-                changed = true
-            }
         }
-        return Percolation(subspace: Subspace(values: values), steps: steps)
+        for (i, value) in fixedNow {
+            values[i] = value
+            for r in readers[i] { dirty[r] = true }
+            changed = true
+        }
     }
+    return (values, steps)
 }

@@ -30,18 +30,7 @@ extension LogicalModel {
     public func symbolicAsynchronousAttractors(from initial: [[Int]]? = nil,
                                                stateLimit: Int = 100_000, basins: Bool = true) throws(LogicalAnalysisError) -> LogicalAttractors {
         var graph = try AsynchronousGraph(self)
-        let clamps = permanentClamps
-        var universe = graph.universe
-        if let initial {
-            var starts = BDD.zero
-            for state in initial {
-                var values = (0..<nodeCount).map { $0 < state.count && state[$0] > 0 }
-                for clamp in clamps { values[clamp.node] = clamp.level > 0 }
-                let one = graph.state(values)
-                starts = graph.network.dd.or(starts, one)
-            }
-            universe = graph.reach(starts, within: universe, forward: true)
-        }
+        let universe = graph.searchUniverse(from: initial, clamps: permanentClamps)
         let everything = graph.universe
         let found = seededAttractors(&graph, in: universe)
         let total = graph.attractorCount(found)

@@ -20,6 +20,19 @@ struct AsynchronousGraph {
         universe = network.dd.cube(model.permanentClamps.map { (variable: $0.node, value: $0.level > 0) })
     }
 
+    /// The states the search covers: every state, or with `initial` those reachable from the
+    /// given states (levels > 0 read as on; nodes held by permanent clamps at their clamp).
+    mutating func searchUniverse(from initial: [[Int]]?, clamps: [(node: Int, level: Int)]) -> BDD {
+        guard let initial else { return universe }
+        var starts = BDD.zero
+        for state in initial {
+            var values = (0..<n).map { $0 < state.count && state[$0] > 0 }
+            for clamp in clamps { values[clamp.node] = clamp.level > 0 }
+            starts = network.dd.or(starts, self.state(values))
+        }
+        return reach(starts, within: universe, forward: true)
+    }
+
     /// `set` with node `i` flipped in every state.
     mutating func flip(_ set: BDD, _ i: Int) -> BDD {
         let whenOne = network.dd.cofactor(set, i, true)

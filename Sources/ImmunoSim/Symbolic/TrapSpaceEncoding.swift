@@ -1,3 +1,5 @@
+import ImmunoGraph
+
 /// The two-variables-per-node encoding of trap spaces (see ``LogicalModel/trapSpaces(_:inputs:limit:)``).
 struct TrapSpaceEncoding {
     var dd: DecisionDiagram
@@ -103,44 +105,14 @@ struct TrapSpaceEncoding {
     }
 
     /// The nodes on no cycle of the regulatory graph (no self-loop, strongly connected
-    /// component of one), by an iterative Tarjan search.
+    /// component of one).
     ///
     /// - Complexity: O(N + E).
     static func acyclicNodes(_ regulators: [[Int]]) -> [Bool] {
-        let n = regulators.count
-        var index = [Int](repeating: -1, count: n), low = [Int](repeating: 0, count: n)
-        var onStack = [Bool](repeating: false, count: n)
-        var stack: [Int] = [], result = [Bool](repeating: false, count: n)
-        var counter = 0
-        for root in 0..<n where index[root] < 0 {
-            var work: [(node: Int, next: Int)] = [(root, 0)]
-            index[root] = counter; low[root] = counter; counter += 1
-            stack.append(root); onStack[root] = true
-            while let (v, k) = work.last {
-                if k < regulators[v].count {
-                    work[work.count - 1].next += 1
-                    let w = regulators[v][k]
-                    if index[w] < 0 {
-                        index[w] = counter; low[w] = counter; counter += 1
-                        stack.append(w); onStack[w] = true
-                        work.append((w, 0))
-                    } else if onStack[w] {
-                        low[v] = min(low[v], index[w])
-                    }
-                    continue
-                }
-                work.removeLast()
-                if let parent = work.last { low[parent.node] = min(low[parent.node], low[v]) }
-                if low[v] == index[v] {
-                    var component: [Int] = []
-                    while let w = stack.popLast() {
-                        onStack[w] = false
-                        component.append(w)
-                        if w == v { break }
-                    }
-                    if component.count == 1 && !regulators[v].contains(v) { result[v] = true }
-                }
-            }
+        var result = [Bool](repeating: false, count: regulators.count)
+        for component in StronglyConnectedComponents.of(successors: regulators) where component.count == 1 {
+            let v = component[0]
+            if !regulators[v].contains(v) { result[v] = true }
         }
         return result
     }

@@ -103,53 +103,27 @@ struct TruthTableNetwork: Sendable {
     ///
     /// - Complexity: O(2^(free regulators of i)).
     func constantValue(of i: Int, in values: [Int8]) -> Int8? {
-        let regs = regulators[i]
         var base = 0
-        var free: [Int] = []
-        for (k, j) in regs.enumerated() {
-            if values[j] < 0 { free.append(k) } else if values[j] > 0 { base |= 1 << k }
+        var free = 0  // a bit per free regulator position
+        for (k, j) in regulators[i].enumerated() {
+            if values[j] < 0 { free |= 1 << k } else if values[j] > 0 { base |= 1 << k }
         }
         let table = tables[i]
         let first = Self.bit(table, base)
-        if !free.isEmpty {
-            for combination in 1..<(1 << free.count) {
-                var m = base
-                for (b, k) in free.enumerated() where combination >> b & 1 == 1 { m |= 1 << k }
-                if Self.bit(table, m) != first { return nil }
-            }
+        // Every non-empty subset of the free positions, without allocating.
+        var subset = free
+        while subset != 0 {
+            if Self.bit(table, base | subset) != first { return nil }
+            subset = (subset - 1) & free
         }
         return first ? 1 : 0
     }
 
     /// Percolates `start` (its fixed values held) like ``LogicalModel/percolate(_:)``.
     func percolate(_ start: [Int8], steps wanted: Bool = true) -> (values: [Int8], steps: [PercolationStep]) {
-        var values = start
-        var steps: [PercolationStep] = []
-        var dirty = [Bool](repeating: true, count: n)
-        var round = 0
-        var changed = true
-        var fixedNow: [(Int, Int8)] = []
-        while changed {
-            changed = false
-            round += 1
-            fixedNow.removeAll(keepingCapacity: true)
-            for i in 0..<n where values[i] < 0 && dirty[i] {
-                dirty[i] = false
-                if let value = constantValue(of: i, in: values) { fixedNow.append((i, value)) }
-            }
-            if wanted {
-                for (i, value) in fixedNow {
-                    steps.append(PercolationStep(node: i, value: value, round: round,
-                                                 because: regulators[i].filter { values[$0] >= 0 }))
-                }
-            }
-            for (i, value) in fixedNow {
-                values[i] = value
-                for r in readers[i] { dirty[r] = true }
-                changed = true
-            }
+        percolationRounds(start, regulators: regulators, readers: readers, recordSteps: wanted) { i, values in
+            constantValue(of: i, in: values)
         }
-        return (values, steps)
     }
 
     /// The nodes upstream of `nodes` (them included): every node with a path of essential
