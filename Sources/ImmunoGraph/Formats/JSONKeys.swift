@@ -19,11 +19,8 @@ extension Decoder {
         let known = Keys.allCases.map(\.stringValue)
         let all = try container(keyedBy: AnyCodingKey.self).allKeys
         for key in all.sorted(by: { $0.stringValue < $1.stringValue }) where !known.contains(key.stringValue) {
-            let given = Array(key.stringValue.lowercased().prefix(64))
-            func distance(_ candidate: String) -> Int { MechanismGraph.editDistance(Array(candidate.lowercased()), given) }
-            let suggestion = known.min { distance($0) < distance($1) }
             var message = "unknown key '\(key.stringValue.prefix(40))'"
-            if let suggestion, distance(suggestion) <= 2 {
+            if let suggestion = Suggestion.nearest(to: key.stringValue, in: known) {
                 message += " (did you mean '\(suggestion)'?)"
             }
             message += "; the keys here are: " + known.joined(separator: ", ")

@@ -9,8 +9,6 @@ struct ReadingAccumulator {
     private(set) var course: [Double] = []
     private(set) var times: [Double] = []
     private(set) var totalWeight = 0.0
-    /// The sum of weights of the readings already added (for padding their courses).
-    private var courseWeight = 0.0
 
     init(nodeCount: Int) {
         self.nodeCount = nodeCount
@@ -36,7 +34,6 @@ struct ReadingAccumulator {
             for i in 0..<n { course[t * n + i] += w * reading.course[s * n + i] }
         }
         totalWeight += w
-        courseWeight += w
     }
 
     /// The weighted mean levels, their spread over the readings, and the mean course.
