@@ -140,7 +140,7 @@ struct ControlTests {
         #expect(arms.contains("supply TCELL") && arms.contains("ANTIGEN + KO:IFNG"))
     }
 
-    @Test("bad problems are errors naming the node; a multi-valued model is refused")
+    @Test("bad problems are errors naming the node; levels are checked against the node's range")
     func errors() throws {
         let model = try RandomLogical.model(nodes: 4, k: 2, multiValued: false, seed: 1)
         #expect(throws: LogicalAnalysisError.self) { try model.controlStrategies(ControlProblem(target: [NodeValue("NOPE", 1)])) }
@@ -157,9 +157,17 @@ struct ControlTests {
         let problem = ControlProblem(target: [NodeValue("KILLING", 1)], maxSize: 2, setLimit: 162)
         #expect(throws: LogicalAnalysisError.self) { try checkpoint.controlStrategies(problem) }
         #expect(try checkpoint.controlStrategies(ControlProblem(target: [NodeValue("KILLING", 1)], setLimit: 163)).examined == 147)
+        // A multi-valued model is analysed through its Boolean coding; a level above a node's
+        // maximum is an error naming the node and its range.
         let multi = try RandomLogical.model(nodes: 6, k: 2, multiValued: true, seed: 2)
-        if multi.maxLevels.contains(where: { $0 > 1 }) {
-            #expect(throws: LogicalAnalysisError.self) { try multi.controlStrategies(ControlProblem(target: [NodeValue("x0", 1)])) }
+        let top = try #require(multi.maxLevels.indices.first { multi.maxLevels[$0] > 1 })
+        let id = multi.nodeIDs[top], max = multi.maxLevels[top]
+        #expect(throws: Never.self) { try multi.controlStrategies(ControlProblem(target: [NodeValue(id, max)], maxSize: 1)) }
+        do {
+            _ = try multi.controlStrategies(ControlProblem(target: [NodeValue(id, max + 1)]))
+            Issue.record("level \(max + 1) of \(id) accepted")
+        } catch {
+            #expect(error.message.contains(id) && error.message.contains("0...\(max)"), "\(error.message)")
         }
     }
 }

@@ -74,7 +74,11 @@ extension AsynchronousGraph {
         var total = network.dd.satisfyingCount(found.fixedPoints)
         let free = (0..<n).filter { canFlip[$0] != .zero }
         for set in found.cycles {
-            total += network.dd.satisfyingCount(network.dd.exists(set, free)) / Double.power2(free.count)
+            // Two statements: in `dd.satisfyingCount(dd.exists(…))` Swift reads `dd` for the outer
+            // (non-mutating) call before the inner call adds nodes, so the outer call would see
+            // the diagram without the new root (an index out of range).
+            let colours = network.dd.exists(set, free)
+            total += network.dd.satisfyingCount(colours) / Double.power2(free.count)
         }
         return total
     }

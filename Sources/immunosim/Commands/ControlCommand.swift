@@ -11,7 +11,7 @@ let controlCommand = Command(
     summary: "Find the smallest sets of knockouts/over-expressions after which every attractor is in a target.",
     usage: "MODEL --target ID=V [--target ID=V]... [--max-size K] [--exclude ID]... [--perturb-targets] [--fix ID=V]... [--json]",
     options: [
-        OptionSpec(name: "target", value: "ID=V", repeatable: true, help: "A node value every attractor must have (V = 0 or 1; required)."),
+        OptionSpec(name: "target", value: "ID=V", repeatable: true, help: "A node level every attractor must have (V = 0 or 1; 0...max for a multi-valued node; required)."),
         OptionSpec(name: "max-size", value: "K", help: "Try sets of at most K perturbations (default 2, at most \(maximumControlSize))."),
         OptionSpec(name: "exclude", value: "ID", repeatable: true, help: "Never perturb this node."),
         OptionSpec(name: "perturb-targets", help: "Also perturb the target nodes themselves (left out by default)."),
@@ -21,16 +21,17 @@ let controlCommand = Command(
     examples: [
         "immunosim control Examples/models/checkpoint.bnet --fix ANTIGEN=1 --target KILLING=1",
         "immunosim control model.bnet --target TCELL=1 --target TREG=0 --max-size 3 --exclude IL2",
-        "immunosim control builtin:tme --target TUMOR_KILLING=1 --json",
+        "immunosim control builtin:tme --target PDL1=0 --max-size 1 --json",
     ],
     run: { arguments in try runControl(arguments) }
 )
 
-/// Parses `ID=V` with V 0 or 1 (a usage error otherwise).
+/// Parses `ID=V` with V a level, 0…63 (a usage error otherwise; a level above the node's
+/// maximum is a bad-input error from the analysis, naming the node).
 func parseControlValue(_ text: String, option: String) throws -> NodeValue {
     let parts = text.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
-    guard parts.count == 2, !parts[0].isEmpty, let value = Int(parts[1]), value == 0 || value == 1 else {
-        throw CLIError.usage("--\(option) expects ID=0 or ID=1 (e.g. TCELL=1), got '\(OptionLimits.echo(text))'")
+    guard parts.count == 2, !parts[0].isEmpty, let value = Int(parts[1]), (0...63).contains(value) else {
+        throw CLIError.usage("--\(option) expects ID=LEVEL (e.g. TCELL=1), got '\(OptionLimits.echo(text))'")
     }
     return NodeValue(parts[0], value)
 }

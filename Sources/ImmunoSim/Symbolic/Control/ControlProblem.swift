@@ -1,11 +1,11 @@
 public import ImmunoGraph
 
-/// A node and a Boolean value: one perturbation (0 = knockout, 1 = over-expression) or one
-/// condition of a control target.
+/// A node and a level: one perturbation (0 = knockout, the node's maximum = over-expression) or
+/// one condition of a control target.
 public struct NodeValue: Hashable, Sendable, Codable, CustomStringConvertible {
     /// The node identifier.
     public var node: String
-    /// The value, 0 or 1.
+    /// The level: 0 or 1 for a Boolean node, 0…max for a multi-valued one.
     public var value: Int
 
     /// Creates a node value.
@@ -68,7 +68,8 @@ public enum ControlVerification: String, Hashable, Sendable, Codable, CaseIterab
 /// One step of a control explanation: a node fixed by percolation, why, and the curated edges
 /// behind it.
 public struct ControlStep: Hashable, Sendable {
-    /// The node fixed.
+    /// The node fixed; for a multi-valued node `X`, one of its coded variables `X>=k` (value 1:
+    /// `X` is at least `k`; value 0: below `k`).
     public var node: String
     /// The value it is fixed at.
     public var value: Int

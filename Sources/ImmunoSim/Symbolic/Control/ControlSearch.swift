@@ -1,9 +1,14 @@
 public import ImmunoGraph
 
 extension LogicalModel {
-    /// The smallest sets of permanent perturbations (knockout = 0, over-expression = 1) after
-    /// which **every** asynchronous attractor lies in the target subspace — the answers of
-    /// attractor control, each with an explanation.
+    /// The smallest sets of permanent perturbations (knockout = 0, over-expression = the node's
+    /// maximum level) after which **every** asynchronous attractor lies in the target subspace —
+    /// the answers of attractor control, each with an explanation.
+    ///
+    /// Multi-valued models are analysed through their Boolean (thermometer) coding, which has
+    /// exactly their asynchronous attractors (see the coding's documentation in the source,
+    /// `Booleanisation.swift`): a node `X` of maximum `m` is the variables `X>=1 … X>=m`, a target
+    /// `X=2` is `X>=2 = 1` and `X>=3 = 0`, and explanation steps name those variables.
     ///
     /// Method, for every set of at most `maxSize` perturbations of candidate nodes, by increasing
     /// size and in node order (value 0 before 1), skipping supersets of answers:
@@ -31,25 +36,30 @@ extension LogicalModel {
     ///   - problem: the target, the largest set size and the nodes to leave alone.
     ///   - graph: the mechanism graph the model was compiled from; when given, each explanation
     ///     step carries the graph's edges (with evidence) from the fixing regulators.
-    /// - Throws: ``LogicalAnalysisError`` naming an unknown node, a value other than 0 or 1, a
-    ///   negative size, or a multi-valued model.
+    /// - Throws: ``LogicalAnalysisError`` naming an unknown node, a target level outside the
+    ///   node's range, a negative size, or a model the Boolean coding refuses.
     /// - Complexity: O(C^maxSize × 2^maxSize) percolations (C candidates), each O(N × 2^in-degree);
     ///   plus one symbolic attractor search per set percolation leaves undecided.
     public func controlStrategies(_ problem: ControlProblem, graph: MechanismGraph? = nil) throws(LogicalAnalysisError) -> ControlResult {
-        let network = try TruthTableNetwork(self)
-        var search = try ControlSearch(model: self, network: network, problem: problem, graph: graph)
+        let coding = try BooleanisedModel(self)
+        let network = try TruthTableNetwork(coding.boolean)
+        var search = try ControlSearch(coding: coding, network: network, problem: problem, graph: graph)
         return search.run()
     }
 }
 
 /// The state of one control search (see ``LogicalModel/controlStrategies(_:graph:)``).
 struct ControlSearch {
+    /// The model searched: the Boolean coding of the analysed model (itself when Boolean).
     let model: LogicalModel
+    /// The analysed model and its coding; perturbations and targets name its nodes.
+    let coding: BooleanisedModel
     let network: TruthTableNetwork
     let problem: ControlProblem
     let graph: MechanismGraph?
-    /// Target (node, value), in node order.
+    /// Target (variable, value) of the coded model, in variable order.
     let target: [(node: Int, value: Int8)]
+    /// Candidate nodes of the analysed model (a perturbation sets all of a node's variables).
     let candidates: [Int]
     /// The context: values held by the model's clamps, −1 elsewhere.
     let base: [Int8]
@@ -57,7 +67,8 @@ struct ControlSearch {
     /// The outcome of every part already checked, by the part's nodes and values.
     var outcomes: [[Int32]: ControlCheckOutcome] = [:]
 
-    init(model: LogicalModel, network: TruthTableNetwork, problem: ControlProblem, graph: MechanismGraph?) throws(LogicalAnalysisError) {
+    init(coding: BooleanisedModel, network: TruthTableNetwork, problem: ControlProblem, graph: MechanismGraph?) throws(LogicalAnalysisError) {
+        let model = coding.original
         func index(_ id: String, _ role: String) throws(LogicalAnalysisError) -> Int {
             guard let i = model.index(of: id) else {
                 throw LogicalAnalysisError("unknown node '\(id)' in \(role) (model '\(model.name)')")
@@ -66,25 +77,30 @@ struct ControlSearch {
         }
         guard problem.maxSize >= 0 else { throw LogicalAnalysisError("the largest set size must be at least 0, got \(problem.maxSize)") }
         guard !problem.target.isEmpty else { throw LogicalAnalysisError("a control target needs at least one node value") }
-        var target: [Int: Int8] = [:]
+        var targetLevels: [Int: Int] = [:]
         for condition in problem.target {
             let i = try index(condition.node, "the target")
-            guard condition.value == 0 || condition.value == 1 else {
-                throw LogicalAnalysisError("target value \(condition.value) for '\(condition.node)' is not 0 or 1")
+            guard (0...model.maxLevels[i]).contains(condition.value) else {
+                throw LogicalAnalysisError("target level \(condition.value) for '\(condition.node)' is outside "
+                    + "0...\(model.maxLevels[i])")
             }
-            if let other = target[i], other != Int8(condition.value) {
-                throw LogicalAnalysisError("the target asks '\(condition.node)' to be both 0 and 1")
+            if let other = targetLevels[i], other != condition.value {
+                throw LogicalAnalysisError("the target asks '\(condition.node)' to be both \(other) and \(condition.value)")
             }
-            target[i] = Int8(condition.value)
+            targetLevels[i] = condition.value
         }
         var excluded = Set<Int>()
         for id in problem.excluded { excluded.insert(try index(id, "--exclude")) }
-        var base = [Int8](repeating: -1, count: model.nodeCount)
-        for clamp in model.permanentClamps { base[clamp.node] = clamp.level > 0 ? 1 : 0 }
-        let targetList = target.keys.sorted().map { (node: $0, value: target[$0] ?? 0) }
-        let upstream = network.ancestors(of: targetList.map(\.node))
+        let boolean = coding.boolean
+        var base = [Int8](repeating: -1, count: boolean.nodeCount)
+        for clamp in boolean.permanentClamps { base[clamp.node] = clamp.level > 0 ? 1 : 0 }
+        let targetList = targetLevels.keys.sorted().flatMap { i in
+            coding.conditions(node: i, level: targetLevels[i] ?? 0).map { (node: $0.variable, value: $0.value) }
+        }
+        let upstream = Set(network.ancestors(of: targetList.map(\.node)).map { coding.owner[$0] })
         self.candidates = upstream.sorted().filter { i in
-            !excluded.contains(i) && base[i] < 0 && (problem.perturbTargets || target[i] == nil)
+            !excluded.contains(i) && base[coding.variables[i].lowerBound] < 0
+                && (problem.perturbTargets || targetLevels[i] == nil)
         }
         // Refuse a search too large to finish: Σ C(c, s) × 2^s sets.
         var total = 0.0, combinations = 1.0
@@ -97,7 +113,8 @@ struct ControlSearch {
                 + "are \(Int(min(total, 1e18))) sets, more than the \(problem.setLimit) examined; lower the size, "
                 + "exclude nodes or fix the context")
         }
-        self.model = model
+        self.model = boolean
+        self.coding = coding
         self.network = network
         self.problem = problem
         self.graph = graph
@@ -126,8 +143,9 @@ struct ControlSearch {
         return result
     }
 
-    /// Calls `body` with every set of `size` distinct candidates and every value assignment, in
-    /// order: node combinations lexicographically, then values as a binary number (0 first).
+    /// Calls `body` with every set of `size` distinct candidates and every value assignment (0 =
+    /// knockout, 1 = maximum level), in order: node combinations lexicographically, then values as
+    /// a binary number (0 first).
     func forEachSet(size: Int, _ body: (_ set: [(Int, Int8)]) -> Void) {
         let c = candidates.count
         guard size <= c else { return }
@@ -148,8 +166,7 @@ struct ControlSearch {
     /// Decides one set; the strategy when it is an answer.
     mutating func examine(_ set: [(Int, Int8)]) -> ControlStrategy? {
         result.examined += 1
-        var start = base
-        for (i, v) in set { start[i] = v }
+        let start = perturbedStart(set)
         let (values, steps) = network.percolate(start, steps: false)
         if target.contains(where: { values[$0.node] >= 0 && values[$0.node] != $0.value }) {
             result.decidedByPercolation += 1
@@ -173,7 +190,7 @@ struct ControlSearch {
         case .outside:
             return nil
         case .unknown:
-            result.undecided.append(set.map { NodeValue(model.nodeIDs[$0.0], Int($0.1)) })
+            result.undecided.append(nodeValues(set))
             return nil
         }
     }
@@ -200,7 +217,7 @@ struct ControlSearch {
                         because: reasons(step, steps, start).map { NodeValue(model.nodeIDs[$0], Int(percolatedValue($0, steps, start))) },
                         edges: edges(into: step.node, from: reasons(step, steps, start)))
         }
-        return ControlStrategy(perturbations: set.map { NodeValue(model.nodeIDs[$0.0], Int($0.1)) },
+        return ControlStrategy(perturbations: nodeValues(set),
                                verification: verification, explanation: explanation, checked: checked)
     }
 
@@ -229,10 +246,27 @@ struct ControlSearch {
         return steps.first { $0.node == j }?.value ?? -1
     }
 
-    /// The graph's edges from `regulators` into `node`, with their evidence.
+    /// The graph's edges from `regulators` into `node` (coded variables, read as their nodes),
+    /// with their evidence.
     func edges(into node: Int, from regulators: [Int]) -> [Edge] {
         guard let graph else { return [] }
-        let id = model.nodeIDs[node]
-        return regulators.flatMap { graph.edges(from: model.nodeIDs[$0], to: id) }
+        let ids = coding.original.nodeIDs
+        let id = ids[coding.owner[node]]
+        var seen = Set<Int>()
+        return regulators.filter { seen.insert(coding.owner[$0]).inserted }
+            .flatMap { graph.edges(from: ids[coding.owner[$0]], to: id) }
+    }
+
+    /// The coded start of a set: the context, with every variable of a perturbed node at the
+    /// set's value (all off for a knockout, all on for the maximum level).
+    func perturbedStart(_ set: [(Int, Int8)]) -> [Int8] {
+        var start = base
+        for (i, v) in set { for variable in coding.variables[i] { start[variable] = v } }
+        return start
+    }
+
+    /// A set as node values of the analysed model (1 means the node's maximum level).
+    func nodeValues(_ set: [(Int, Int8)]) -> [NodeValue] {
+        set.map { NodeValue(coding.original.nodeIDs[$0.0], $0.1 > 0 ? coding.original.maxLevels[$0.0] : 0) }
     }
 }

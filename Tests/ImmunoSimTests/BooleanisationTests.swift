@@ -1,0 +1,125 @@
+import Foundation
+import ImmunoGraph
+@testable import ImmunoSim
+import Testing
+
+/// The thermometer coding of multi-valued models (Booleanisation.swift) and control through it.
+@Suite("Boolean coding of multi-valued models")
+struct BooleanisationTests {
+    /// The attractors of a coded model, decoded to levels, as brute force lists them.
+    static func decodedAttractors(_ coding: BooleanisedModel) throws -> Set<[[Int]]> {
+        let found = try coding.boolean.symbolicAsynchronousAttractors(stateLimit: 100_000, basins: false)
+        return Set(found.attractors.map { attractor in
+            Set(attractor.states.map { state in (0..<coding.original.nodeCount).map { coding.level(of: $0, in: state) } })
+                .sorted { $0.lexicographicallyPrecedes($1) }
+        })
+    }
+
+    @Test("the coded model has exactly the multi-valued asynchronous attractors (term, Boolean and threshold functions; 40 random models)")
+    func attractorsEqualBruteForce() throws {
+        var multiValued = 0
+        for seed in UInt64(1)...40 {
+            var model = try RandomLogical.model(nodes: 3 + Int(seed % 3), k: 3, multiValued: true, seed: seed)
+            if seed % 4 == 0, let i = model.maxLevels.firstIndex(where: { $0 > 1 }) {
+                model = try model.holding([(model.nodeIDs[i], 1)])   // an intermediate clamp
+            }
+            let coding = try BooleanisedModel(model)
+            if !coding.isIdentity { multiValued += 1 }
+            #expect(coding.boolean.maxLevels.allSatisfy { $0 == 1 })
+            #expect(try Self.decodedAttractors(coding) == RandomLogical.asynchronousAttractors(model), "seed \(seed)")
+        }
+        #expect(multiValued >= 20)
+    }
+
+    @Test("threshold-policy graphs with multi-valued nodes code exactly too")
+    func thresholdPolicy() throws {
+        for seed in UInt64(1)...15 {
+            let graph = try RandomLogical.graph(nodes: 4, edges: 7, seed: seed, multiValued: true)
+            let model = try LogicalModel(graph, policy: .threshold)
+            let coding = try BooleanisedModel(model)
+            #expect(try Self.decodedAttractors(coding) == RandomLogical.asynchronousAttractors(model), "seed \(seed)")
+        }
+    }
+
+    @Test("a coded node moves one level per update: X>=2 switches on only from level 1")
+    func unitarySteps() throws {
+        // X (0...2) targets 2 when A is on; A is an input.
+        let model = try LogicalModel(nodes: [("A", 1), ("X", 2)],
+                                     functions: [.keep, .boolean(.variable("A"), maxLevel: 2)])
+        let coding = try BooleanisedModel(model)
+        #expect(coding.boolean.nodeIDs == ["A", "X>=1", "X>=2"])
+        // From A=1, X=0 only X>=1 can switch on; X>=2 stays off until X>=1 is on.
+        #expect(coding.boolean.referenceTarget(of: 1, in: [1, 0, 0]) == 1)
+        #expect(coding.boolean.referenceTarget(of: 2, in: [1, 0, 0]) == 0)
+        #expect(coding.boolean.referenceTarget(of: 2, in: [1, 1, 0]) == 1)
+        // From A=0, X=2 only X>=2 can switch off first.
+        #expect(coding.boolean.referenceTarget(of: 1, in: [0, 1, 1]) == 1)
+        #expect(coding.boolean.referenceTarget(of: 2, in: [0, 1, 1]) == 0)
+        #expect(coding.conditions(node: 1, level: 1).map { "\($0.variable)=\($0.value)" } == ["1=1", "2=0"])
+        #expect(coding.conditions(node: 1, level: 0).map { "\($0.variable)=\($0.value)" } == ["1=0"])
+        #expect(coding.conditions(node: 1, level: 2).map { "\($0.variable)=\($0.value)" } == ["2=1"])
+    }
+
+    @Test("a coded name clashing with a node is an error naming both")
+    func clash() throws {
+        let model = try LogicalModel(nodes: [("X", 2), ("X>=1", 1)], functions: [.keep, .keep])
+        #expect(throws: LogicalAnalysisError.self) { try BooleanisedModel(model) }
+        do { _ = try BooleanisedModel(model) } catch { #expect(error.message.contains("X>=1") && error.message.contains("'X'")) }
+    }
+
+    @Test("control of multi-valued models equals brute force over knockouts and full over-expression (30 random models)")
+    func controlEqualsBruteForce() throws {
+        var answers = 0
+        for seed in UInt64(1)...30 {
+            let model = try RandomLogical.model(nodes: 3 + Int(seed % 3), k: 3, multiValued: true, seed: seed + 100)
+            let t = Int(seed) % model.nodeCount
+            let level = Int(seed / 2) % (model.maxLevels[t] + 1)
+            let target = [NodeValue(model.nodeIDs[t], level)]
+            let result = try model.controlStrategies(ControlProblem(target: target, maxSize: 2))
+            let found = Set(result.strategies.map { $0.perturbations.map(\.description).sorted().joined(separator: ",") })
+            #expect(found == (try Self.bruteMinimalSets(model, target, maxSize: 2)), "seed \(seed)")
+            #expect(result.undecided.isEmpty, "seed \(seed)")
+            answers += result.strategies.count
+        }
+        #expect(answers >= 10)
+    }
+
+    /// Brute force: every set of at most `maxSize` non-target nodes, each at 0 or its maximum;
+    /// minimal sets whose every asynchronous attractor (exhaustive graph) has the target levels.
+    static func bruteMinimalSets(_ model: LogicalModel, _ target: [NodeValue], maxSize: Int) throws -> Set<String> {
+        let nodes = (0..<model.nodeCount).filter { i in !target.contains { $0.node == model.nodeIDs[i] } }
+        func sets(_ size: Int, from start: Int) -> [[NodeValue]] {
+            if size == 0 { return [[]] }
+            guard start < nodes.count else { return [] }
+            var result: [[NodeValue]] = []
+            for k in start..<nodes.count {
+                for rest in sets(size - 1, from: k + 1) {
+                    for v in [0, model.maxLevels[nodes[k]]] { result.append([NodeValue(model.nodeIDs[nodes[k]], v)] + rest) }
+                }
+            }
+            return result
+        }
+        var answers: [[NodeValue]] = []
+        for size in 0...maxSize {
+            var found: [[NodeValue]] = []
+            for set in sets(size, from: 0) where !answers.contains(where: { a in a.allSatisfy(set.contains) }) {
+                let perturbed = try model.holding(set.map { ($0.node, $0.value) })
+                if BruteControl.controls(perturbed, target) { found.append(set) }
+            }
+            answers += found
+        }
+        return Set(answers.map { $0.map(\.description).sorted().joined(separator: ",") })
+    }
+
+    @Test("attractor counts with inputs as colours: cycles that exist for one input valuation only (regression: a stale diagram read)")
+    func colouredCycleCount() throws {
+        // A and B oscillate only when I1 and I2 are both on; otherwise both settle at 0.
+        let model = try LogicalModel(nodes: [("A", 1), ("B", 1), ("I1", 1), ("I2", 1)],
+                                     functions: [.boolean(try ExpressionParser.parse("!B & I1 & I2")), .boolean(.variable("A")), .keep, .keep])
+        let found = try model.symbolicAsynchronousAttractors(stateLimit: 1000, basins: false)
+        #expect(found.attractors.count == 4)
+        #expect(found.attractors.filter { $0.states.count == 4 }.count == 1)
+        #expect(Set(found.attractors.map { $0.states.sorted { $0.lexicographicallyPrecedes($1) } })
+                == RandomLogical.asynchronousAttractors(model))
+    }
+}
