@@ -185,6 +185,7 @@ do {
     try runFormatsBenchmarks()
     try runStochasticBenchmarks()
     try runSymbolicBenchmarks()
+    try runControlBenchmarks()
 } catch {
     print("benchmark failed: \(error)")
     exit(1)
