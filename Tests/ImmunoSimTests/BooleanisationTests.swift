@@ -31,6 +31,24 @@ struct BooleanisationTests {
         #expect(multiValued >= 20)
     }
 
+    @Test("asynchronousAttractors falls back to the coded symbolic search for multi-valued models too large to enumerate: same attractors")
+    func fallback() throws {
+        var checked = 0
+        for seed in UInt64(1)...20 {
+            let model = try RandomLogical.model(nodes: 5, k: 3, multiValued: true, seed: seed + 300)
+            guard model.maxLevels.contains(where: { $0 > 1 }) else { continue }
+            func sets(_ found: LogicalAttractors) -> Set<[[Int]]> {
+                Set(found.attractors.map { $0.states.sorted { $0.lexicographicallyPrecedes($1) } })
+            }
+            #expect(sets(try model.asynchronousAttractors(maxStates: 4)) == sets(try model.asynchronousAttractors()), "seed \(seed)")
+            let start = model.initialLevels
+            #expect(sets(try model.asynchronousAttractors(from: start, maxStates: 4))
+                    == sets(try model.asynchronousAttractors(from: start)), "seed \(seed)")
+            checked += 1
+        }
+        #expect(checked >= 8)
+    }
+
     @Test("threshold-policy graphs with multi-valued nodes code exactly too")
     func thresholdPolicy() throws {
         for seed in UInt64(1)...15 {

@@ -15,9 +15,10 @@ extension LogicalModel {
     ///     clamped nodes take their clamp) are returned.
     ///   - maxStates: the largest state space enumerated (memory ≈ 20 bytes per state); a larger
     ///     Boolean model is analysed by ``symbolicAsynchronousAttractors(from:stateLimit:basins:)``
-    ///     instead (the same attractors; basins are then not computed and reported as 0).
-    /// - Throws: ``LogicalAnalysisError`` for a multi-valued model with more than `maxStates`
-    ///   states or more than 32 free nodes.
+    ///     instead, a larger multi-valued one by ``codedAsynchronousAttractors(from:stateLimit:)``
+    ///     (the same attractors; basins are then not computed and reported as 0).
+    /// - Throws: ``LogicalAnalysisError`` when the symbolic search refuses a model too large to
+    ///   enumerate.
     /// - Complexity: O(S × (instructions / 64 + free nodes)) for S states, plus
     ///   O(S × free nodes) per attractor for the basins.
     public func asynchronousAttractors(from initial: [Int]? = nil, maxStates: Int = 1 << 22) throws(LogicalAnalysisError) -> LogicalAttractors {
@@ -27,13 +28,11 @@ extension LogicalModel {
         do {
             space = try StateSpace(self, maxStates: maxStates)
         } catch {
-            guard isBoolean else { throw error }
+            guard isBoolean else { return try codedAsynchronousAttractors(from: initial) }
             return try symbolicAsynchronousAttractors(from: initial.map { [$0] }, basins: false)
         }
         guard space.free.count <= 32 else {
-            guard isBoolean else {
-                throw LogicalAnalysisError("asynchronous analysis is limited to 32 free nodes; '\(name)' has \(space.free.count)")
-            }
+            guard isBoolean else { return try codedAsynchronousAttractors(from: initial) }
             return try symbolicAsynchronousAttractors(from: initial.map { [$0] }, basins: false)
         }
         let size = space.size
