@@ -28,8 +28,7 @@ func runMain(_ words: [String]) -> Int32 {
         return 0
     }
     guard let command = allCommands.first(where: { $0.name == first }) else {
-        let guess = allCommands.map(\.name).min { Arguments.editDistance($0, first) < Arguments.editDistance($1, first) }
-        let hint = guess.map { Arguments.editDistance($0, first) <= 2 ? " Did you mean '\($0)'?" : "" } ?? ""
+        let hint = Arguments.nearest(to: first, in: allCommands.map(\.name), within: 2).map { " Did you mean '\($0)'?" } ?? ""
         printError("immunosim: error: unknown subcommand '\(first)'.\(hint)\nSee 'immunosim --help'.")
         return 2
     }

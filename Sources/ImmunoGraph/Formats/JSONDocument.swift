@@ -190,26 +190,32 @@ public enum JSONKeys {
     }
 }
 
-/// The nearest of a set of names, for "did you mean".
+/// The nearest of a set of names, for "did you mean" — the one edit distance of the package
+/// (node names, JSON keys, command-line options and commands).
 public enum Suggestion {
     /// The candidate closest in edit distance (a swap of two neighbours counts once), ignoring
     /// case, when within half the name's length and less than the whole name; `nil` when none is
     /// close.
     public static func nearest(to name: String, in candidates: [String]) -> String? {
-        let lower = Array(name.lowercased())
+        let lower = name.lowercased()
+        let limit = max(1, lower.count / 2)
         var best: (String, Int)?
         for candidate in candidates {
-            let d = distance(lower, Array(candidate.lowercased()))
-            if d <= max(1, lower.count / 2), d < lower.count, d < (best?.1 ?? .max) { best = (candidate, d) }
+            guard let d = distance(lower, candidate.lowercased(), atMost: limit) else { continue }
+            if d < lower.count, d < (best?.1 ?? .max) { best = (candidate, d) }
         }
         return best?.0
     }
 
-    /// The optimal-string-alignment distance: insertions, deletions, substitutions and swaps of
-    /// neighbours.
-    static func distance(_ a: [Character], _ b: [Character]) -> Int {
+    /// The optimal-string-alignment distance between `a` and `b` (insertions, deletions,
+    /// substitutions and swaps of neighbours each count 1), or `nil` when it exceeds `limit`.
+    ///
+    /// - Complexity: O(|a| · |b|), or O(1) when the lengths alone differ by more than `limit`
+    ///   (so a hostile megabyte-long name costs nothing).
+    public static func distance(_ a: String, _ b: String, atMost limit: Int) -> Int? {
+        let a = Array(a), b = Array(b)
+        guard abs(a.count - b.count) <= limit else { return nil }
         if a.isEmpty || b.isEmpty { return max(a.count, b.count) }
-        if abs(a.count - b.count) > 8 { return abs(a.count - b.count) }
         var before = [Int](repeating: 0, count: b.count + 1)
         var previous = Array(0...b.count)
         var current = previous
@@ -222,6 +228,6 @@ public enum Suggestion {
             before = previous
             previous = current
         }
-        return previous[b.count]
+        return previous[b.count] <= limit ? previous[b.count] : nil
     }
 }

@@ -1,3 +1,5 @@
+import ImmunoGraph
+
 /// A command-line error: `usage` exits 2, `input` exits 1.
 enum CLIError: Error, CustomStringConvertible {
     /// The arguments are malformed (unknown option, missing value, wrong count).
@@ -125,8 +127,7 @@ struct Arguments: Sendable {
                 name = spec.name
             }
             guard let spec = options.first(where: { $0.name == name }) else {
-                let guess = options.map(\.name).min { editDistance($0, name) < editDistance($1, name) }
-                let hint = guess.map { editDistance($0, name) <= 3 ? "; did you mean --\($0)?" : "" } ?? ""
+                let hint = Self.nearest(to: name, in: options.map(\.name), within: 3).map { "; did you mean --\($0)?" } ?? ""
                 throw CLIError.usage("unknown option '--\(name)'\(hint)")
             }
             if spec.value == nil {
@@ -150,18 +151,10 @@ struct Arguments: Sendable {
         return result
     }
 
-    static func editDistance(_ a: String, _ b: String) -> Int {
-        let a = Array(a), b = Array(b)
-        if a.isEmpty || b.isEmpty { return max(a.count, b.count) }
-        var previous = Array(0...b.count)
-        var current = previous
-        for i in 1...a.count {
-            current[0] = i
-            for j in 1...b.count {
-                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
-            }
-            swap(&previous, &current)
-        }
-        return previous[b.count]
+    /// The candidate within `limit` edits of `name` (the package's one edit distance,
+    /// ``Suggestion/distance(_:_:atMost:)``), the closest first; `nil` when none is that close.
+    static func nearest(to name: String, in candidates: [String], within limit: Int) -> String? {
+        candidates.compactMap { candidate in Suggestion.distance(candidate, name, atMost: limit).map { (candidate, $0) } }
+            .min { $0.1 < $1.1 }?.0
     }
 }
