@@ -61,22 +61,19 @@ extension ControlSearch {
         }
         let wanted = free.compactMap { t in position[t.node].map { (k: $0, value: Int(t.value)) } }
         // First the attractors reachable from the walks' ends (a small forward set, usually):
-        // one outside the target refutes the set without the search over every state.
+        // one outside the target refutes the set without the search over every state. The
+        // attractors are judged as one decision diagram, never listed (some have billions of
+        // states).
         let starts = walkEnds.map { end in part.map { Int(max(0, end[$0])) } }
-        if !starts.isEmpty,
-           let reached = try? sub.symbolicAsynchronousAttractors(from: starts, stateLimit: problem.attractorStateLimit, basins: false),
-           !reached.attractors.allSatisfy({ attractor in
-               attractor.states.allSatisfy { state in wanted.allSatisfy { state[$0.k] == $0.value } }
-           }) {
+        if !starts.isEmpty, let reached = try? sub.attractorsLie(inside: wanted.map { ($0.k, $0.value) }, from: starts),
+           !reached.inside {
             return .outside
         }
-        if let attractors = try? sub.symbolicAsynchronousAttractors(stateLimit: problem.attractorStateLimit, basins: false) {
-            let inside = attractors.attractors.allSatisfy { attractor in
-                attractor.states.allSatisfy { state in wanted.allSatisfy { state[$0.k] == $0.value } }
-            }
-            return inside ? .inside(.attractors, attractors.attractors.count) : .outside
+        if let all = try? sub.attractorsLie(inside: wanted.map { ($0.k, $0.value) }) {
+            return all.inside ? .inside(.attractors, Int(min(all.count, Double(Int.max / 2)))) : .outside
         }
-        // An attractor too large to list: judge by the minimal trap spaces.
+        // The exact search refused the part (not expected for a Boolean part): judge by the
+        // minimal trap spaces.
         guard let spaces = try? sub.trapSpaces(.minimal, inputs: .fixed) else { return .unknown }
         if spaces.contains(where: { space in wanted.contains { space.values[$0.k] >= 0 && Int(space.values[$0.k]) != $0.value } }) {
             return .outside

@@ -34,8 +34,8 @@ public struct ControlProblem: Hashable, Sendable {
     /// Whether the target nodes themselves may be perturbed (default no: fixing the readout is
     /// not an answer).
     public var perturbTargets: Bool
-    /// The largest attractor listed when a candidate is checked by its attractors; a candidate
-    /// with a larger attractor is judged by its minimal trap spaces instead.
+    /// Unused since attractors are judged as one decision diagram, whatever their size (kept so
+    /// code that sets it still compiles).
     public var attractorStateLimit: Int
     /// The most perturbation sets the search may enumerate (Σ C(candidates, s) × 2^s over the
     /// sizes); a larger search is refused with an error instead of running for hours.
@@ -60,8 +60,10 @@ public enum ControlVerification: String, Hashable, Sendable, Codable, CaseIterab
     case percolation
     /// Every asynchronous attractor of the perturbed model, computed exactly, lies in the target.
     case attractors
-    /// An attractor was too large to list: every *minimal trap space* lies in the target, but an
-    /// attractor outside every minimal trap space (rare; "motif-avoidant") is not excluded.
+    /// The exact attractor search refused the part of the model checked: every *minimal trap
+    /// space* lies in the target, but an attractor outside every minimal trap space (rare;
+    /// "motif-avoidant") is not excluded. (Not produced by the current search, which judges
+    /// attractors of any size exactly; kept for the JSON contract.)
     case trapSpaces = "trapspaces"
 }
 
@@ -110,7 +112,7 @@ public struct ControlResult: Hashable, Sendable {
     /// Sets refuted by a trap space found by percolation (a target node held at the wrong value
     /// sustains itself).
     public var refutedByTrapSpace: Int
-    /// Sets decided by an exact attractor search (or by minimal trap spaces when too large).
+    /// Sets decided by an exact attractor search.
     public var attractorChecks: Int
     /// Distinct attractor searches run: sets that leave the part of the model upstream of the
     /// target in the same state share one.

@@ -19,12 +19,11 @@ extension LogicalModel {
     /// 2. *A refuting trap space*: for a free target node `t` wanted at `v`, percolate with
     ///    `t = ¬v` also held; if `t`'s rule is then constant `¬v`, that subspace is a trap space
     ///    of the perturbed model outside the target, holding an attractor: refuted.
-    /// 3. *Attractors*: the exact asynchronous attractors (``symbolicAsynchronousAttractors(from:stateLimit:basins:)``)
-    ///    of the part of the model upstream of the free target nodes inside the percolated
-    ///    subspace (its attractors are the projections of the whole model's, so nothing is lost).
-    ///    When an attractor is too large to list, the minimal trap spaces of that part decide
-    ///    (``ControlVerification/trapSpaces``: an attractor avoiding every minimal trap space is
-    ///    then not excluded).
+    /// 3. *Attractors*: the exact asynchronous attractors (the search of
+    ///    ``asynchronousAttractorSummaries(from:limit:)``) of the part of the model upstream of
+    ///    the free target nodes inside the percolated subspace (its attractors are the projections
+    ///    of the whole model's, so nothing is lost), judged as one decision diagram — never
+    ///    listed, so an attractor of billions of states is as cheap to judge as a small one.
     ///
     /// Candidates are the nodes upstream of a target node (a perturbation elsewhere cannot change
     /// the target nodes' dynamics), minus `excluded`, the target nodes (unless
