@@ -141,3 +141,29 @@ struct BooleanisationTests {
                 == RandomLogical.asynchronousAttractors(model))
     }
 }
+
+@Suite("Coded attractor summaries")
+struct CodedSummaryTests {
+    @Test("summaries of a multi-valued model: counts and sizes equal enumeration; a node is fixed exactly when constant on the attractor")
+    func summariesEqualEnumeration() throws {
+        var checked = 0
+        for seed in UInt64(1)...20 {
+            let model = try RandomLogical.model(nodes: 5, k: 3, multiValued: true, seed: seed + 500)
+            guard model.maxLevels.contains(where: { $0 > 1 }) else { continue }
+            let exact = RandomLogical.asynchronousAttractors(model)
+            let summaries = try model.codedAsynchronousAttractorSummaries()
+            #expect(summaries.count == Double(exact.count), "seed \(seed)")
+            let expected = exact.map { states -> String in
+                let values = (0..<model.nodeCount).map { i -> Int8 in
+                    let levels = Set(states.map { $0[i] })
+                    return levels.count == 1 ? Int8(levels.first ?? 0) : -1
+                }
+                return "\(states.count) \(Subspace(values: values))"
+            }.sorted()
+            #expect(summaries.attractors.map { "\(Int($0.stateCount)) \($0.subspace)" }.sorted() == expected, "seed \(seed)")
+            checked += 1
+        }
+        #expect(checked >= 8)
+        #expect(Subspace(values: [0, 1, 2, -1, 11]).description == "012-b")
+    }
+}

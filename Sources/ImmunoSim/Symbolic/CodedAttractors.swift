@@ -26,3 +26,35 @@ extension LogicalModel {
         return LogicalAttractors(nodes: nodeIDs, attractors: attractors)
     }
 }
+
+extension LogicalModel {
+    /// The asynchronous attractors of a multi-valued model counted and summarised without listing
+    /// their states, through the Boolean thermometer coding (exactly the model's attractors). In
+    /// each summary a node is fixed (at its level) when it is constant on the attractor and free
+    /// otherwise; the state count is the number of multi-valued states.
+    ///
+    /// - Parameters:
+    ///   - initial: when given, only the attractors reachable from these states (levels per node).
+    ///   - limit: the most attractors summarised.
+    /// - Throws: ``LogicalAnalysisError`` when the coding or the search refuses the model.
+    /// - Complexity: as ``asynchronousAttractorSummaries(from:limit:)`` on Σ max-level variables.
+    public func codedAsynchronousAttractorSummaries(from initial: [[Int]]? = nil,
+                                                    limit: Int = 1000) throws(LogicalAnalysisError) -> AttractorSummaries {
+        let coding = try BooleanisedModel(self)
+        let starts = initial.map { states in
+            states.map { levels in
+                (0..<nodeCount).flatMap { i in
+                    (1...maxLevels[i]).map { k in k <= (levels.indices.contains(i) ? levels[i] : 0) ? 1 : 0 }
+                }
+            }
+        }
+        let coded = try coding.boolean.asynchronousAttractorSummaries(from: starts, limit: limit)
+        let summaries = coded.attractors.map { summary in
+            AttractorSummary(stateCount: summary.stateCount, subspace: Subspace(values: (0..<nodeCount).map { i in
+                let bits = coding.variables[i].map { summary.subspace.values[$0] }
+                return bits.contains(-1) ? -1 : Int8(bits.reduce(0) { $0 + Int($1) })
+            }))
+        }
+        return AttractorSummaries(count: coded.count, attractors: summaries)
+    }
+}

@@ -26,9 +26,14 @@ public struct Subspace: Hashable, Sendable, CustomStringConvertible, Comparable 
         self.values = values
     }
 
-    /// The subspace as one character per node: `0`, `1` or `-`.
+    /// The subspace as one character per node: `0`, `1` or `-` (a multi-valued attractor
+    /// summary's level 2…9 as its digit, 10…35 as `a`…`z`, higher as `+`).
     public var description: String {
-        String(values.map { $0 < 0 ? "-" : ($0 == 0 ? "0" : "1") })
+        String(values.map { value -> Character in
+            if value < 0 { return "-" }
+            if value < 36, let digit = String(value, radix: 36).first { return digit }
+            return "+"
+        })
     }
 
     /// The number of free nodes (the subspace holds 2^freeCount states).

@@ -37,9 +37,12 @@ let attractorsCommand = Command(
             let initial = exhaustive ? nil : try model.initialState(graph: graph, overrides: overrides)
             do {
                 result = try model.asynchronousAttractors(from: initial)
-            } catch let error as LogicalAnalysisError where model.maxLevels.allSatisfy({ $0 == 1 }) {
-                // Too many attractors, or one too large to list: count and summarise them instead.
-                let summaries = try model.asynchronousAttractorSummaries(from: initial.map { [$0] })
+            } catch let error as LogicalAnalysisError {
+                // Too many attractors, or one too large to list: count and summarise them instead
+                // (a multi-valued model through its Boolean coding).
+                let summaries = model.maxLevels.allSatisfy({ $0 == 1 })
+                    ? try model.asynchronousAttractorSummaries(from: initial.map { [$0] })
+                    : try model.codedAsynchronousAttractorSummaries(from: initial.map { [$0] })
                 print(arguments.flag("json") ? try summaryJSON(model, summaries) : summaryText(model, summaries, error), terminator: "")
                 return 0
             }
