@@ -1,3 +1,4 @@
+import Foundation
 import ImmunoGraph
 import ImmunoSim
 import Testing
@@ -23,7 +24,7 @@ struct ClaimModel: Sendable {
     /// (``ClaimVariant``): graded weights, rates, basal levels and thresholds; stochastic
     /// transition rates and the seed.
     init(_ semantics: ClaimSemantics = .multilinear, variant: ClaimVariant? = nil) throws {
-        var graph = try Catalog.tumourMicroenvironment()
+        var graph = try Self.baseGraph()
         if semantics == .stochastic {
             self.graph = graph
             model = nil
@@ -42,6 +43,16 @@ struct ClaimModel: Sendable {
         self.graph = graph
         model = try CompiledGradedModel(graph, parameters: semantics.parameters)
         stochastic = nil
+    }
+
+    /// `builtin:tme`, or the model file named by `IMMUNOSIM_CLAIM_MODEL` (a candidate edit of
+    /// `Catalog/Models/tme.json`, checked by `Scripts/claim-robustness.sh --model FILE` without
+    /// regenerating and rebuilding the embedded model).
+    static func baseGraph() throws -> MechanismGraph {
+        if let path = ProcessInfo.processInfo.environment["IMMUNOSIM_CLAIM_MODEL"], !path.isEmpty {
+            return try ModelLoader.load(path)
+        }
+        return try Catalog.tumourMicroenvironment()
     }
 
     /// One arm: therapies `ID: level` (continuous from `starts[ID]` or 0), a background, held nodes.
