@@ -114,11 +114,17 @@ struct ClaimModel: Sendable {
         }
     }
 
-    /// The first step (stochastic: sampling window) at which `treated` differs from `baseline` by
-    /// more than the tolerance.
+    /// The first step at which `treated` differs from `baseline` by more than the tolerance.
+    /// Under the stochastic semantics: the first sampling window in which the difference exceeds
+    /// half its final size as well (a half-rise time). With 4000 trajectories a window's
+    /// difference carries a sampling error of about 0.01, so for two nodes that move together
+    /// (IFN-γ and PD-L1 without delays) the first 0.02 crossing is a coin flip; the half-rise
+    /// time orders them by mechanism.
     static func firstChange(_ id: String, _ baseline: Run, _ treated: Run) -> Int? {
         let b = baseline.series(id), t = treated.series(id)
-        return zip(b, t).enumerated().first { abs($0.element.0 - $0.element.1) > tolerance }?.offset
+        var threshold = tolerance
+        if case .reading = treated.source { threshold = max(tolerance, 0.5 * abs(treated[id] - baseline[id])) }
+        return zip(b, t).enumerated().first { abs($0.element.0 - $0.element.1) > threshold }?.offset
     }
 }
 
