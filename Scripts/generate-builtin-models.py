@@ -77,7 +77,7 @@ def canonical(document):
         keys = [k for k in first if k in obj] + sorted(k for k in obj if k not in first)
         return {k: obj[k] for k in keys}
 
-    node_keys = ["id", "name", "kind", "synonyms", "compartment", "maxLevel", "basal", "rate", "initialLevel", "rule", "note"]
+    node_keys = ["id", "name", "kind", "synonyms", "compartment", "maxLevel", "basal", "rate", "initialLevel", "rule", "fullEffect", "note"]
     edge_keys = ["source", "sign", "target", "mechanism", "weight", "delay", "threshold", "hill", "note", "evidence"]
     out = ["{"]
     out.append(f'  "format": {line(document["format"])}, "version": {line(document["version"])}, "name": {line(document["name"])},')

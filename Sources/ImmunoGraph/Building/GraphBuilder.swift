@@ -86,6 +86,9 @@ public struct GraphBuilder: Sendable {
             } else if let initial = node.initialLevel, !(0...node.maxLevel).contains(initial) {
                 fail("initial-level", node.id, "initial level \(initial) is outside 0...\(node.maxLevel) (the node's levels)")
             }
+            for dose in node.fullEffect where !(dose.value.isFinite && dose.value > 0) || dose.unit.allSatisfy(\.isWhitespace) {
+                fail("full-effect", node.id, "full-effect dose \(dose.value) '\(dose.unit)' needs a positive finite value and a unit")
+            }
             if let bad = node.id.unicodeScalars.first(where: { $0.properties.generalCategory == .control }) {
                 fail("control-character", "node #\(i + 1)",
                     "identifier contains the control character U+\(String(bad.value, radix: 16, uppercase: true).leftPadded(4)); identifiers are printable text")

@@ -1,6 +1,6 @@
 extension Node: Codable {
     private enum CodingKeys: String, CodingKey, CaseIterable {
-        case id, name, kind, synonyms, compartment, maxLevel, rule, initialLevel, basal, rate, note, levelRules
+        case id, name, kind, synonyms, compartment, maxLevel, rule, initialLevel, basal, rate, note, levelRules, fullEffect
     }
 
     /// Decodes a node; only `id` is required.
@@ -19,7 +19,8 @@ extension Node: Codable {
             basal: try c.decodeIfPresent(Double.self, forKey: .basal),
             rate: try c.decodeIfPresent(Double.self, forKey: .rate),
             note: try c.decodeIfPresent(String.self, forKey: .note),
-            levelRules: try c.decodeIfPresent(LevelRules.self, forKey: .levelRules))
+            levelRules: try c.decodeIfPresent(LevelRules.self, forKey: .levelRules),
+            fullEffect: try c.decodeIfPresent([FullEffectDose].self, forKey: .fullEffect) ?? [])
     }
 
     /// Encodes a node, omitting fields at their defaults.
@@ -37,6 +38,7 @@ extension Node: Codable {
         try c.encodeIfPresent(rate, forKey: .rate)
         try c.encodeIfPresent(note, forKey: .note)
         try c.encodeIfPresent(levelRules, forKey: .levelRules)
+        if !fullEffect.isEmpty { try c.encode(fullEffect, forKey: .fullEffect) }
     }
 }
 
