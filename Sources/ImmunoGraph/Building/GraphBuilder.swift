@@ -65,6 +65,7 @@ public struct GraphBuilder: Sendable {
     ///
     /// - Complexity: O(N + E + total rule size), with one hash per identifier and endpoint.
     public func build(requireEvidence: Bool = false) throws(GraphValidationError) -> MechanismGraph {
+        var edges = self.edges  // modulators get their threshold below
         var problems: [Diagnostic] = []
         var warnings: [Diagnostic] = []
         func fail(_ code: String, _ subject: String, _ message: String) {
@@ -127,6 +128,11 @@ public struct GraphBuilder: Sendable {
             if let s, let t {
                 sources[e] = s
                 targets[e] = t
+                // A modulator without a stated threshold counts from just above its source's
+                // maximum level (Edge.modulator).
+                if edge.modulator && edge.threshold == nil {
+                    edges[e].threshold = Double(nodes[Int(s)].maxLevel) + 0.01
+                }
             } else {
                 valid[e] = false
             }

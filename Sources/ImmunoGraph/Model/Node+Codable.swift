@@ -44,7 +44,7 @@ extension Node: Codable {
 
 extension Edge: Codable {
     private enum CodingKeys: String, CodingKey, CaseIterable {
-        case source, target, sign, mechanism, weight, delay, threshold, hill, evidence, note
+        case source, target, sign, mechanism, weight, delay, threshold, hill, modulator, evidence, note
     }
 
     /// Decodes an edge; `source`, `target` and `sign` are required.
@@ -60,7 +60,8 @@ extension Edge: Codable {
             threshold: try c.decodeIfPresent(Double.self, forKey: .threshold),
             hill: try c.decodeIfPresent(Int.self, forKey: .hill),
             evidence: try c.decodeIfPresent([Evidence].self, forKey: .evidence) ?? [],
-            note: try c.decodeIfPresent(String.self, forKey: .note))
+            note: try c.decodeIfPresent(String.self, forKey: .note),
+            modulator: try c.decodeIfPresent(Bool.self, forKey: .modulator) ?? false)
     }
 
     /// Encodes an edge, omitting fields at their defaults.
@@ -74,6 +75,7 @@ extension Edge: Codable {
         if delay != 0 { try c.encode(delay, forKey: .delay) }
         try c.encodeIfPresent(threshold, forKey: .threshold)
         try c.encodeIfPresent(hill, forKey: .hill)
+        if modulator { try c.encode(true, forKey: .modulator) }
         if !evidence.isEmpty { try c.encode(evidence, forKey: .evidence) }
         try c.encodeIfPresent(note, forKey: .note)
     }
