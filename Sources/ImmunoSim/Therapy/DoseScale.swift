@@ -3,7 +3,7 @@ public import ImmunoGraph
 /// A dose scale a model states for one of its therapy nodes: the dose, in a paper's unit, that
 /// gives the therapy's full effect (level 1), so a dose in that unit maps to a level.
 ///
-/// A model states its scales on the therapy node, ``ImmunoGraph/Node/fullEffect`` (JSON
+/// A model states its scales on the therapy node, `Node.fullEffect` (JSON
 /// `"fullEffect": [{"value": 625, "unit": "kBq/kg"}]`; `builtin:tme`: `TAT` 625 kBq/kg and
 /// 50 kBq/mL, `EBRT` 20 Gy), or, in models written before that key, in the node's note as
 /// `full effect: VALUE UNIT`, one or more separated by `;`. A therapy spec with a unit, `TAT:250kBq/kg`, then doses the
@@ -33,7 +33,7 @@ public struct DoseScale: Hashable, Sendable, CustomStringConvertible {
 }
 
 extension Node {
-    /// The dose scales the node states: its ``ImmunoGraph/Node/fullEffect`` doses, else the
+    /// The dose scales the node states: its `Node.fullEffect` doses, else the
     /// `full effect: VALUE UNIT` tags of its note (older models; see ``DoseScale``); empty when
     /// it states none.
     ///
