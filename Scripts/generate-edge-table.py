@@ -49,6 +49,8 @@ def rows(reasons):
             values.append(f"threshold {number(edge['threshold'])}")
         if "hill" in edge:
             values.append(f"Hill {edge['hill']}")
+        if edge.get("modulator"):
+            values.append("modulator")
         if not values:
             continue
         arrow = "→" if edge["sign"] == "activates" else "⊣"

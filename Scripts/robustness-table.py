@@ -49,7 +49,15 @@ def main():
         sys.exit(f"{README}: markers not found")
     README.write_text(text[:start] + "\n".join([BEGIN, *rows, END]) + text[stop + len(END):], encoding="utf-8")
     below = sum(1 for (c, s), (h, t, _, _) in results.items() if h * 10 < t * 9)
-    print(f"wrote {len(claims)} rows; {below} (claim, semantics) pairs below 90 %")
+
+    def small(effect):
+        try:
+            return float(effect) < 0.04
+        except ValueError:
+            return False
+    weak = sorted(f"{c} {s}" for (c, s), (_, _, e, _) in results.items() if small(e))
+    print(f"wrote {len(claims)} rows; {len(results)} (claim, semantics) pairs; {below} below 90 %; "
+          f"{len(weak)} with an effect under twice the tolerance (0.04): {', '.join(weak)}")
 
 
 if __name__ == "__main__":

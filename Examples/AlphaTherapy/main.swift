@@ -125,10 +125,10 @@ do {
     print("""
 
         What the model reproduces: DC maturation, cGAS and IFNAR1 up (PD-L1 too in WT, not in the cold tumour); a dose-dependent fall in
-        burden; a smaller effect without CD8 T cells; a direct kill without lymphocytes only at 500 kBq/kg;
-        the type I IFN peak below the TREX1 threshold. What it does not: CD8 depletion removing *most* of
-        the benefit (the effect is modest and partly NK- and direct-kill-borne, since PD-1 still brakes
-        activation), and anti-PD-L1 helping only when started with TAT (the advantage is transient).
+        burden; most of the benefit at 125-250 kBq/kg lost without CD8 T cells; a direct kill without
+        lymphocytes only at 500 kBq/kg; the type I IFN peak below the TREX1 threshold. What it does not:
+        a large effect at low activity (immunogenic death saturates from 125 kBq/kg, so 125 and 250 kBq/kg
+        differ little), and anti-PD-L1 helping only when started with TAT (the advantage is transient).
         """)
 
     if let svgPath {

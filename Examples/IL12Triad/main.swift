@@ -76,8 +76,8 @@ do {
     if highTox > tolerance && tox.isNonDecreasing() {
         print("  Toxicity rises with dose: the therapeutic window narrows.")
     } else {
-        print("  Not reproduced (C025): toxicity stays within the tolerance at every dose. The model has no blood")
-        print("  compartment; its only toxicity arm is intratumoural IFN-γ above 0.7, which IL-12 alone does not reach.")
+        print("  Not reproduced (C025): toxicity stays within the tolerance at every dose. Circulating IFN-γ has no")
+        print("  node (IL-21 has one, IL21_BLOOD); IL-12's toxicity arm is intratumoural IFN-γ above 0.7, which it does not reach.")
     }
 
     // 4. Combinations with PD-1 / PD-L1 blockade.

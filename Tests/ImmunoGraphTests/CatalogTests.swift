@@ -131,10 +131,17 @@ struct CatalogTests {
             return (parts.first ?? "") + parts.dropFirst().map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined()
         }
         for node in graph.nodes {
-            // A node split by compartment is the entity with a compartment suffix (CDC1_LN).
+            // A node split by compartment is the entity with a compartment suffix (CDC1_LN,
+            // IL21_BLOOD).
             if node.id.hasSuffix("_LN"), let entity = entities[String(node.id.dropLast(3))] {
                 #expect(node.name == (entity["name"] ?? "") + " (draining lymph node)", "\(node.id): name")
                 #expect(node.compartment == "lymph_node", "\(node.id): compartment")
+                continue
+            }
+            if node.id.hasSuffix("_BLOOD"), let entity = entities[String(node.id.dropLast(6))] {
+                #expect(node.name == (entity["name"] ?? "") + " (blood)", "\(node.id): name")
+                #expect(node.compartment == "blood", "\(node.id): compartment")
+                #expect(node.kind.rawValue == camel(entity["kind"] ?? ""), "\(node.id): kind \(node.kind)")
                 continue
             }
             let entity = try #require(entities[node.id], "\(node.id) is not an entity id")

@@ -367,6 +367,14 @@ enum ClaimCatalog {
             }
             return c
         },
+        Claim(id: "C066", expectation: "IL-21 with anti-CTLA-4 or anti-PD-1 raises effector memory T cells") { m in
+            let b = try m.run()
+            var c = ClaimCheck()
+            // The effector-memory half of C066; central memory falling is not reproduced (IL-21
+            // raises TCM, S002-04; seeds/README.md).
+            for blocker in ["ANTI_CTLA4", "ANTI_PD1"] { c.up("TEM", b, try m.run(["IL21_THERAPY": 1, blocker: 1])) }
+            return c
+        },
         Claim(id: "C067", expectation: "IL-21 adds to anti-PD-1 and raises memory stem cells") { m in
             let a = try m.run(["ANTI_PD1": 1]), b = try m.run(["ANTI_PD1": 1, "IL21_THERAPY": 1])
             var c = ClaimCheck()
@@ -396,6 +404,14 @@ enum ClaimCatalog {
                 c.less("\(id) at 0.3 < 0.6", runs[0][id], runs[1][id])
                 c.less("\(id) at 0.6 < 1", runs[1][id], runs[2][id])
             }
+            return c
+        },
+        Claim(id: "C078", expectation: "IL-21 is toxic at 10 µg/kg, not at 3 µg/kg") { m in
+            let b = try m.run(), low = try m.run(["IL21_THERAPY": 0.3]), high = try m.run(["IL21_THERAPY": 1])
+            var c = ClaimCheck()
+            // Circulating IL-21 (IL21_BLOOD) crosses the dose-limiting threshold only at the high dose.
+            c.unchanged("SYSTEMIC_TOXICITY", b, low)
+            c.up("SYSTEMIC_TOXICITY", b, high)
             return c
         },
         Claim(id: "C085-C087", expectation: "IL-21 lowers Tregs and angiogenesis, raises TSCM and CD8 T cells", semantics: graded) { m in

@@ -31,7 +31,7 @@ struct ClaimRobustnessTests {
 
     static let variants: [ClaimSemantics: [ClaimModel]] = {
         var result: [ClaimSemantics: [ClaimModel]] = [:]
-        for semantics in ClaimSemantics.allCases {
+        for semantics in ClaimSemantics.allCases where Self.semantics.contains(semantics) {
             result[semantics] = (0..<(semantics == .stochastic ? stochasticCount : count)).compactMap {
                 try? ClaimModel(semantics, variant: ClaimVariant(amount: amount, seed: UInt64($0)))
             }
@@ -39,9 +39,16 @@ struct ClaimRobustnessTests {
         return result
     }()
 
+    /// The semantics swept: `IMMUNOSIM_CLAIM_SEMANTICS` (comma-separated raw values), else all.
+    static let semantics: Set<ClaimSemantics> = {
+        let text = ProcessInfo.processInfo.environment["IMMUNOSIM_CLAIM_SEMANTICS"] ?? ""
+        let chosen = Set(text.split(separator: ",").compactMap { ClaimSemantics(rawValue: String($0)) })
+        return chosen.isEmpty ? Set(ClaimSemantics.allCases) : chosen
+    }()
+
     @Test(arguments: ClaimSemantics.allCases, ClaimCatalog.all)
     func claimHoldsInJitteredVariants(_ semantics: ClaimSemantics, _ claim: Claim) throws {
-        guard claim.semantics.contains(semantics) else { return }
+        guard claim.semantics.contains(semantics), Self.semantics.contains(semantics) else { return }
         let models = try #require(Self.variants[semantics])
         #expect(models.count == (semantics == .stochastic ? Self.stochasticCount : Self.count), "some variants did not compile")
         var holding = 0

@@ -1,3 +1,4 @@
+import Foundation
 import ImmunoGraph
 import ImmunoSim
 import Testing
@@ -23,7 +24,7 @@ struct ClaimModel: Sendable {
     /// (``ClaimVariant``): graded weights, rates, basal levels and thresholds; stochastic
     /// transition rates and the seed.
     init(_ semantics: ClaimSemantics = .multilinear, variant: ClaimVariant? = nil) throws {
-        var graph = try Catalog.tumourMicroenvironment()
+        var graph = try Self.baseGraph()
         if semantics == .stochastic {
             self.graph = graph
             model = nil
@@ -42,6 +43,16 @@ struct ClaimModel: Sendable {
         self.graph = graph
         model = try CompiledGradedModel(graph, parameters: semantics.parameters)
         stochastic = nil
+    }
+
+    /// `builtin:tme`, or the model file named by `IMMUNOSIM_CLAIM_MODEL` (a candidate edit of
+    /// `Catalog/Models/tme.json`, checked by `Scripts/claim-robustness.sh --model FILE` without
+    /// regenerating and rebuilding the embedded model).
+    static func baseGraph() throws -> MechanismGraph {
+        if let path = ProcessInfo.processInfo.environment["IMMUNOSIM_CLAIM_MODEL"], !path.isEmpty {
+            return try ModelLoader.load(path)
+        }
+        return try Catalog.tumourMicroenvironment()
     }
 
     /// One arm: therapies `ID: level` (continuous from `starts[ID]` or 0), a background, held nodes.
@@ -103,11 +114,17 @@ struct ClaimModel: Sendable {
         }
     }
 
-    /// The first step (stochastic: sampling window) at which `treated` differs from `baseline` by
-    /// more than the tolerance.
+    /// The first step at which `treated` differs from `baseline` by more than the tolerance.
+    /// Under the stochastic semantics: the first sampling window in which the difference exceeds
+    /// half its final size as well (a half-rise time). With 4000 trajectories a window's
+    /// difference carries a sampling error of about 0.01, so for two nodes that move together
+    /// (IFN-γ and PD-L1 without delays) the first 0.02 crossing is a coin flip; the half-rise
+    /// time orders them by mechanism.
     static func firstChange(_ id: String, _ baseline: Run, _ treated: Run) -> Int? {
         let b = baseline.series(id), t = treated.series(id)
-        return zip(b, t).enumerated().first { abs($0.element.0 - $0.element.1) > tolerance }?.offset
+        var threshold = tolerance
+        if case .reading = treated.source { threshold = max(tolerance, 0.5 * abs(treated[id] - baseline[id])) }
+        return zip(b, t).enumerated().first { abs($0.element.0 - $0.element.1) > threshold }?.offset
     }
 }
 

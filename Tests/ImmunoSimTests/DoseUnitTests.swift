@@ -1,3 +1,4 @@
+import Foundation
 import ImmunoGraph
 import ImmunoSim
 import Testing
@@ -20,6 +21,28 @@ struct DoseUnitTests {
         #expect(graph.node("EBRT")?.doseScales == [DoseScale(unit: "Gy", fullEffect: 20)])
         #expect(graph.node("IL21_THERAPY")?.doseScales == [DoseScale(unit: "ug/kg", fullEffect: 10)])
         #expect(graph.node("ANTI_PD1")?.doseScales == [])
+    }
+
+    @Test func theJSONKeyTheOlderNoteTagAndBadDoses() throws {
+        func graph(_ node: String) throws -> MechanismGraph {
+            let text = #"{"format": "immunograph", "version": 1, "name": "d", "nodes": ["# + node
+                + #", {"id": "X"}], "edges": [{"source": "T", "sign": "activates", "target": "X"}]}"#
+            return try JSONFormat.read(Data(text.utf8))
+        }
+        // The key, written back by the JSON writer.
+        let keyed = try graph(#"{"id": "T", "kind": "therapy", "fullEffect": [{"value": 20, "unit": "Gy"}, {"value": 2, "unit": "mg/kg"}]}"#)
+        #expect(keyed.node("T")?.doseScales == [DoseScale(unit: "Gy", fullEffect: 20), DoseScale(unit: "mg/kg", fullEffect: 2)])
+        let back = try JSONFormat.read(try JSONFormat.write(keyed))
+        #expect(back.node("T")?.fullEffect == [FullEffectDose(value: 20, unit: "Gy"), FullEffectDose(value: 2, unit: "mg/kg")])
+        // Older models: the note tag still reads; the key wins when both are there.
+        let noted = try graph(#"{"id": "T", "kind": "therapy", "note": "dose scale; full effect: 625 kBq/kg"}"#)
+        #expect(noted.node("T")?.doseScales == [DoseScale(unit: "kBq/kg", fullEffect: 625)])
+        let both = try graph(#"{"id": "T", "kind": "therapy", "note": "full effect: 1 Gy", "fullEffect": [{"value": 20, "unit": "Gy"}]}"#)
+        #expect(both.node("T")?.doseScales == [DoseScale(unit: "Gy", fullEffect: 20)])
+        // A non-positive dose, an empty unit or a misspelt key is bad input, not a silent default.
+        for bad in [#"[{"value": 0, "unit": "Gy"}]"#, #"[{"value": 5, "unit": " "}]"#, #"[{"value": 5, "units": "Gy"}]"#] {
+            #expect(throws: (any Error).self) { try graph(#"{"id": "T", "kind": "therapy", "fullEffect": "# + bad + "}") }
+        }
     }
 
     @Test(arguments: [

@@ -39,13 +39,9 @@ struct SanityTests {
         let wt = try benefit(m, ["TAT": 0.4])
         let ko = try benefit(m, ["TAT": 0.4], holds: ["CD8_T": 0])
         #expect(wt > 2 * ClaimModel.tolerance, "WT benefit \(wt)")
-        // Under Hill 2 the CD8-independent routes (NK cells, M1 macrophages) keep about half of
-        // TAT's benefit (0.040 of 0.076; seeds/README.md): "most" is checked under multilinear only.
-        if semantics == .multilinear {
-            #expect(ko < 0.5 * wt, "TAT benefit without CD8 T cells \(ko), WT \(wt)")
-        } else {
-            #expect(ko < 0.6 * wt, "TAT benefit without CD8 T cells \(ko), WT \(wt)")
-        }
+        // Most of it: 17 % kept under multilinear, 40 % under Hill 2 (the CD8-independent routes,
+        // NK cells and M1 macrophages, weigh more there; seeds/README.md).
+        #expect(ko < 0.5 * wt, "TAT benefit without CD8 T cells \(ko), WT \(wt)")
     }
 
     @Test("B2M loss removes most of the anti-PD-1 benefit", arguments: ClaimSemantics.allCases)

@@ -65,6 +65,7 @@ public struct GraphBuilder: Sendable {
     ///
     /// - Complexity: O(N + E + total rule size), with one hash per identifier and endpoint.
     public func build(requireEvidence: Bool = false) throws(GraphValidationError) -> MechanismGraph {
+        var edges = self.edges  // modulators get their threshold below
         var problems: [Diagnostic] = []
         var warnings: [Diagnostic] = []
         func fail(_ code: String, _ subject: String, _ message: String) {
@@ -85,6 +86,9 @@ public struct GraphBuilder: Sendable {
                 fail("max-level", node.id, "maximum level \(node.maxLevel) is outside 1...9")
             } else if let initial = node.initialLevel, !(0...node.maxLevel).contains(initial) {
                 fail("initial-level", node.id, "initial level \(initial) is outside 0...\(node.maxLevel) (the node's levels)")
+            }
+            for dose in node.fullEffect where !(dose.value.isFinite && dose.value > 0) || dose.unit.allSatisfy(\.isWhitespace) {
+                fail("full-effect", node.id, "full-effect dose \(dose.value) '\(dose.unit)' needs a positive finite value and a unit")
             }
             if let bad = node.id.unicodeScalars.first(where: { $0.properties.generalCategory == .control }) {
                 fail("control-character", "node #\(i + 1)",
@@ -124,6 +128,11 @@ public struct GraphBuilder: Sendable {
             if let s, let t {
                 sources[e] = s
                 targets[e] = t
+                // A modulator without a stated threshold counts from just above its source's
+                // maximum level (Edge.modulator).
+                if edge.modulator && edge.threshold == nil {
+                    edges[e].threshold = Double(nodes[Int(s)].maxLevel) + 0.01
+                }
             } else {
                 valid[e] = false
             }

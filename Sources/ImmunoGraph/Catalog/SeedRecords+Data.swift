@@ -100,6 +100,7 @@ extension Catalog {
         SeedRecord(id: "S002-28", paper: 2, location: "§3.1 para 3", strength: .implied, paraphrase: "Memory stem and central memory T cells self-renew, so they carry immune memory forward."),
         SeedRecord(id: "S002-29", paper: 2, location: "§2 para 2", strength: .stated, paraphrase: "Tumour control by recombinant IL-21 in an ovalbumin thymoma needed CD8 T cells, whose number and cytotoxicity IL-21 increased."),
         SeedRecord(id: "S002-30", paper: 2, location: "figure 2 legend; §5 para 5", strength: .stated, paraphrase: "B cells are among the cells whose proliferation IL-21 regulates; it can even drive malignant B cells such as myeloma cells."),
+        SeedRecord(id: "S002-31", paper: 2, location: "§3.1 para 3", strength: .stated, paraphrase: "Together with IL-7 and IL-15, IL-21 made effector memory T cells multiply when they were grown with monocyte-derived DCs."),
         SeedRecord(id: "S003-01", paper: 3, location: "§2.1 para 1", strength: .stated, paraphrase: "Activated CD4 and CD8 T cells alike bring CTLA-4 to the surface, reaching the highest level two to three days later."),
         SeedRecord(id: "S003-02", paper: 3, location: "§2.1 para 1", strength: .stated, paraphrase: "Certain regulatory T-cell subsets carry CTLA-4 permanently."),
         SeedRecord(id: "S003-03", paper: 3, location: "§2.1 para 2", strength: .stated, paraphrase: "CD80 and CD86 on antigen-presenting cells give T cells their costimulatory signal by engaging CD28."),

@@ -26,12 +26,18 @@ public struct Edge: Hashable, Sendable {
     public var evidence: [Evidence]
     /// A curator's note, e.g. why the same pair has both signs.
     public var note: String?
+    /// A minor, secondary or partial input (JSON key `modulator`): it shapes its target's graded
+    /// level but never switches the target on or off alone in a Boolean reading. Unless the edge
+    /// states a threshold, ``GraphBuilder`` gives it the level just above its source's maximum
+    /// (`maxLevel + 0.01`): the graded engine reads a Boolean source from half its range (0.51),
+    /// and a logical reading never reaches that level.
+    public var modulator: Bool
 
     /// Creates an edge.
     public init(
         _ source: String, _ sign: Sign, _ target: String, mechanism: Mechanism? = nil,
         weight: Double = 1, delay: Int = 0, threshold: Double? = nil, hill: Int? = nil, evidence: [Evidence] = [],
-        note: String? = nil
+        note: String? = nil, modulator: Bool = false
     ) {
         self.source = source
         self.target = target
@@ -43,6 +49,7 @@ public struct Edge: Hashable, Sendable {
         self.hill = hill
         self.evidence = evidence
         self.note = note
+        self.modulator = modulator
     }
 
     /// `"A -> B"` or `"A -| B"`.

@@ -1,6 +1,6 @@
 extension Node: Codable {
     private enum CodingKeys: String, CodingKey, CaseIterable {
-        case id, name, kind, synonyms, compartment, maxLevel, rule, initialLevel, basal, rate, note, levelRules
+        case id, name, kind, synonyms, compartment, maxLevel, rule, initialLevel, basal, rate, note, levelRules, fullEffect
     }
 
     /// Decodes a node; only `id` is required.
@@ -19,7 +19,8 @@ extension Node: Codable {
             basal: try c.decodeIfPresent(Double.self, forKey: .basal),
             rate: try c.decodeIfPresent(Double.self, forKey: .rate),
             note: try c.decodeIfPresent(String.self, forKey: .note),
-            levelRules: try c.decodeIfPresent(LevelRules.self, forKey: .levelRules))
+            levelRules: try c.decodeIfPresent(LevelRules.self, forKey: .levelRules),
+            fullEffect: try c.decodeIfPresent([FullEffectDose].self, forKey: .fullEffect) ?? [])
     }
 
     /// Encodes a node, omitting fields at their defaults.
@@ -37,12 +38,13 @@ extension Node: Codable {
         try c.encodeIfPresent(rate, forKey: .rate)
         try c.encodeIfPresent(note, forKey: .note)
         try c.encodeIfPresent(levelRules, forKey: .levelRules)
+        if !fullEffect.isEmpty { try c.encode(fullEffect, forKey: .fullEffect) }
     }
 }
 
 extension Edge: Codable {
     private enum CodingKeys: String, CodingKey, CaseIterable {
-        case source, target, sign, mechanism, weight, delay, threshold, hill, evidence, note
+        case source, target, sign, mechanism, weight, delay, threshold, hill, modulator, evidence, note
     }
 
     /// Decodes an edge; `source`, `target` and `sign` are required.
@@ -58,7 +60,8 @@ extension Edge: Codable {
             threshold: try c.decodeIfPresent(Double.self, forKey: .threshold),
             hill: try c.decodeIfPresent(Int.self, forKey: .hill),
             evidence: try c.decodeIfPresent([Evidence].self, forKey: .evidence) ?? [],
-            note: try c.decodeIfPresent(String.self, forKey: .note))
+            note: try c.decodeIfPresent(String.self, forKey: .note),
+            modulator: try c.decodeIfPresent(Bool.self, forKey: .modulator) ?? false)
     }
 
     /// Encodes an edge, omitting fields at their defaults.
@@ -72,6 +75,7 @@ extension Edge: Codable {
         if delay != 0 { try c.encode(delay, forKey: .delay) }
         try c.encodeIfPresent(threshold, forKey: .threshold)
         try c.encodeIfPresent(hill, forKey: .hill)
+        if modulator { try c.encode(true, forKey: .modulator) }
         if !evidence.isEmpty { try c.encode(evidence, forKey: .evidence) }
         try c.encodeIfPresent(note, forKey: .note)
     }

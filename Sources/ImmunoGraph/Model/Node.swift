@@ -29,13 +29,16 @@ public struct Node: Hashable, Sendable {
     public var rate: Double?
     /// Free text: a curator's note.
     public var note: String?
+    /// A therapy's full-effect doses, one per unit its papers use (JSON key `fullEffect`); empty
+    /// when the node states none.
+    public var fullEffect: [FullEffectDose]
 
     /// Creates a node.
     public init(
         _ id: String, name: String? = nil, kind: NodeKind = .unspecified, synonyms: [String] = [],
         compartment: String? = nil, maxLevel: Int = 1, rule: Expression? = nil,
         initialLevel: Int? = nil, basal: Double? = nil, rate: Double? = nil, note: String? = nil,
-        levelRules: LevelRules? = nil
+        levelRules: LevelRules? = nil, fullEffect: [FullEffectDose] = []
     ) {
         self.id = id
         self.name = name ?? id
@@ -49,6 +52,7 @@ public struct Node: Hashable, Sendable {
         self.rate = rate
         self.note = note
         self.levelRules = levelRules
+        self.fullEffect = fullEffect
     }
 
     /// Whether this node is a therapy (acts on the model, has no inputs).

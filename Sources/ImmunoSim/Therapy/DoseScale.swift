@@ -3,9 +3,10 @@ public import ImmunoGraph
 /// A dose scale a model states for one of its therapy nodes: the dose, in a paper's unit, that
 /// gives the therapy's full effect (level 1), so a dose in that unit maps to a level.
 ///
-/// A model states its scales in the therapy node's note as `full effect: VALUE UNIT`, one or more
-/// separated by `;` (`builtin:tme`: `TAT` `full effect: 625 kBq/kg; full effect: 50 kBq/mL`,
-/// `EBRT` `full effect: 20 Gy`). A therapy spec with a unit, `TAT:250kBq/kg`, then doses the
+/// A model states its scales on the therapy node, `Node.fullEffect` (JSON
+/// `"fullEffect": [{"value": 625, "unit": "kBq/kg"}]`; `builtin:tme`: `TAT` 625 kBq/kg and
+/// 50 kBq/mL, `EBRT` 20 Gy), or, in models written before that key, in the node's note as
+/// `full effect: VALUE UNIT`, one or more separated by `;`. A therapy spec with a unit, `TAT:250kBq/kg`, then doses the
 /// node at 250 / 625 = 0.4 (``TherapySpec``), and a dose above the full-effect dose saturates.
 public struct DoseScale: Hashable, Sendable, CustomStringConvertible {
     /// The unit as the model writes it (`kBq/kg`, `Gy`, `ug/kg`).
@@ -32,11 +33,13 @@ public struct DoseScale: Hashable, Sendable, CustomStringConvertible {
 }
 
 extension Node {
-    /// The dose scales stated in the node's note (`full effect: VALUE UNIT`, see ``DoseScale``);
-    /// empty when it states none.
+    /// The dose scales the node states: its `Node.fullEffect` doses, else the
+    /// `full effect: VALUE UNIT` tags of its note (older models; see ``DoseScale``); empty when
+    /// it states none.
     ///
-    /// - Complexity: O(length of the note).
+    /// - Complexity: O(number of doses + length of the note).
     public var doseScales: [DoseScale] {
+        if !fullEffect.isEmpty { return fullEffect.map { DoseScale(unit: $0.unit, fullEffect: $0.value) } }
         guard let note else { return [] }
         var scales: [DoseScale] = []
         for part in note.split(separator: ";") {
