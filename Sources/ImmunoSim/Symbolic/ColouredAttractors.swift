@@ -114,7 +114,11 @@ extension LogicalModel {
     ///
     /// - Complexity: the minimal trap spaces, a search inside them, one backward reachability over
     ///   `universe`, and a search of what is left.
-    func seededAttractors(_ graph: inout AsynchronousGraph, in universe: BDD, seedLimit: Int = 100_000) -> ColouredAttractors {
+    ///
+    /// With `removed` (the nodes an ``AttractorReduction`` took out of `graph`), the trap spaces
+    /// of the whole model are projected onto the rest: still trap sets of the reduced network.
+    func seededAttractors(_ graph: inout AsynchronousGraph, in universe: BDD, removed: [Int] = [],
+                          seedLimit: Int = 100_000) -> ColouredAttractors {
         guard let spaces = try? trapSpaceList(limit: seedLimit), !spaces.isTruncated else {
             return graph.colouredAttractors(in: universe)
         }
@@ -124,7 +128,7 @@ extension LogicalModel {
             seeds = graph.network.dd.or(seeds, graph.network.dd.cube(literals))
         }
         // Minimal trap spaces are trap sets, so this part of the universe is forward-closed.
-        seeds = graph.network.dd.and(seeds, universe)
+        seeds = graph.network.dd.and(graph.network.dd.exists(seeds, removed), universe)
         var found = graph.colouredAttractors(in: seeds)
         var reached = graph.network.dd.or(all: [found.fixedPoints] + found.cycles)
         reached = graph.reach(reached, within: universe, forward: false)

@@ -32,7 +32,7 @@ extension LogicalModel {
         var graph = try AsynchronousGraph(self)
         let universe = graph.searchUniverse(from: initial, clamps: permanentClamps)
         let everything = graph.universe
-        let found = seededAttractors(&graph, in: universe)
+        let found = exactAttractors(&graph, in: universe)
         let total = graph.attractorCount(found)
         guard total <= Double(stateLimit) else {
             throw LogicalAnalysisError("'\(name)' has \(total) asynchronous attractors, more than the \(stateLimit) listed "

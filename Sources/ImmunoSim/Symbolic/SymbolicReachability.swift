@@ -3,10 +3,10 @@
 /// at a time.
 struct AsynchronousGraph {
     var network: SymbolicNetwork
-    /// States where node `i` can change (`x_i ≠ f_i(x)`).
-    let canFlip: [BDD]
+    /// States where node `i` can change (`x_i ≠ f_i(x)`; false for a node that never changes).
+    private(set) var canFlip: [BDD]
     /// Every state, with nodes held by permanent clamps at their clamp.
-    let universe: BDD
+    private(set) var universe: BDD
     var n: Int { network.n }
 
     init(_ model: LogicalModel) throws(LogicalAnalysisError) {
@@ -18,6 +18,12 @@ struct AsynchronousGraph {
         }
         canFlip = flips
         universe = network.dd.cube(model.permanentClamps.map { (variable: $0.node, value: $0.level > 0) })
+    }
+
+    /// Replaces the dynamics (for a reduced network in the same diagram, see ``AttractorReduction``).
+    mutating func replaceDynamics(canFlip: [BDD], universe: BDD) {
+        self.canFlip = canFlip
+        self.universe = universe
     }
 
     /// The states the search covers: every state, or with `initial` those reachable from the
@@ -35,9 +41,7 @@ struct AsynchronousGraph {
 
     /// `set` with node `i` flipped in every state.
     mutating func flip(_ set: BDD, _ i: Int) -> BDD {
-        let whenOne = network.dd.cofactor(set, i, true)
-        let whenZero = network.dd.cofactor(set, i, false)
-        return network.dd.ite(network.dd.variable(i), whenZero, whenOne)
+        network.dd.flip(set, i)
     }
 
     /// The successors of `set` by an update of node `i`.
@@ -60,6 +64,7 @@ struct AsynchronousGraph {
         var result = network.dd.and(set, within)
         var i = n - 1
         while i >= 0 {
+            if canFlip[i] == .zero { i -= 1; continue }
             let image = forward ? post(result, i) : pre(result, i)
             let new = network.dd.minus(network.dd.and(image, within), result)
             if new != .zero {
