@@ -16,11 +16,17 @@ extension LogicalModel {
     ///   - maxStates: the largest state space enumerated (memory ≈ 20 bytes per state); a larger
     ///     Boolean model is analysed by ``symbolicAsynchronousAttractors(from:stateLimit:basins:)``
     ///     instead (the same attractors; basins are then not computed and reported as 0).
+    ///   - symbolicAbove: a Boolean model with more states than this (and at most `maxStates`) is
+    ///     analysed symbolically with its basins — the same answer, usually far faster (one
+    ///     backward reachability per attractor instead of a pass over every state); enumeration
+    ///     remains the fallback when the symbolic analysis refuses (too many attractors to list).
+    ///     `Int.max` always enumerates.
     /// - Throws: ``LogicalAnalysisError`` for a multi-valued model with more than `maxStates`
     ///   states or more than 32 free nodes.
     /// - Complexity: O(S × (instructions / 64 + free nodes)) for S states, plus
     ///   O(S × free nodes) per attractor for the basins.
-    public func asynchronousAttractors(from initial: [Int]? = nil, maxStates: Int = 1 << 22) throws(LogicalAnalysisError) -> LogicalAttractors {
+    public func asynchronousAttractors(from initial: [Int]? = nil, maxStates: Int = 1 << 22,
+                                       symbolicAbove: Int = 1 << 16) throws(LogicalAnalysisError) -> LogicalAttractors {
         // Beyond enumeration, a Boolean model switches to the symbolic analysis (same answer).
         let isBoolean = maxLevels.allSatisfy { $0 == 1 }
         let space: StateSpace
@@ -35,6 +41,10 @@ extension LogicalModel {
                 throw LogicalAnalysisError("asynchronous analysis is limited to 32 free nodes; '\(name)' has \(space.free.count)")
             }
             return try symbolicAsynchronousAttractors(from: initial.map { [$0] }, basins: false)
+        }
+        if isBoolean && space.size > symbolicAbove,
+           let found = try? symbolicAsynchronousAttractors(from: initial.map { [$0] }) {
+            return found
         }
         let size = space.size
         var up = [UInt32](repeating: 0, count: size)
