@@ -11,8 +11,7 @@ import ImmunoGraph
 ///   never reads an output, so every attractor of the core gives exactly one attractor of the
 ///   whole network: from any state over it, the core can reach any of its states with the outputs
 ///   left alone, then each output (in topological order) can take its function's value; every state
-///   reaches that one, so one terminal component lies above it. It is the forward closure of the
-///   core's attractor with each output at its (composed) function's value.
+///   reaches that one, so one terminal component lies above it (see `lift(_:in:)`).
 ///
 /// Both are exact: the lifted sets are the attractors of the whole network, state by state.
 struct AttractorReduction {
@@ -105,22 +104,41 @@ struct AttractorReduction {
     }
 
     /// The attractors of the whole network from those of the core (`found`, in `graph`'s
-    /// diagram): constant nodes and outputs take their composed functions' values, then the
-    /// non-trivial ones are closed forward in the whole network (outputs may oscillate there).
+    /// diagram). Constant nodes take their composed functions' values. Outputs are added in
+    /// topological order: an output whose function takes both values on the attractor built so
+    /// far (for its input valuation) is free in it — the rest of the attractor can be travelled
+    /// with the output left alone, and it can be flipped where its function disagrees — and
+    /// otherwise it is fixed at the one value; so each attractor is the core's times a product.
     ///
-    /// - Complexity: one existential quantification and one conjunction per set, plus one
-    ///   forward reachability per non-trivial set when the network has outputs.
+    /// - Complexity: one existential quantification and one conjunction per set, plus two
+    ///   quantifications per output per set.
     func lift(_ found: ColouredAttractors, in graph: inout AsynchronousGraph) -> ColouredAttractors {
         var relation = BDD.one
-        for m in removed {
+        for m in removed where !isOutput[m] {
             relation = graph.network.dd.and(relation, graph.network.dd.equivalent(graph.network.dd.variable(m), composed[m]))
         }
-        let hasOutputs = removed.contains { isOutput[$0] }
-        let fixedPoints = graph.network.dd.and(graph.network.dd.exists(found.fixedPoints, removed), relation)
+        let outputs = removed.filter { isOutput[$0] }
+        // Everything but the inputs (which name the colour).
+        let states = (0..<graph.n).filter { graph.canFlip[$0] != .zero }
+        // A fixed point: every output at its function's value.
+        var pointRelation = relation
+        for o in outputs {
+            pointRelation = graph.network.dd.and(pointRelation, graph.network.dd.equivalent(graph.network.dd.variable(o), composed[o]))
+        }
+        let fixedPoints = graph.network.dd.and(graph.network.dd.exists(found.fixedPoints, removed), pointRelation)
+        // A cyclic set holds one attractor per colour, so "takes both values" is asked per colour.
         var cycles: [BDD] = []
         for set in found.cycles {
-            let seed = graph.network.dd.and(graph.network.dd.exists(set, removed), relation)
-            cycles.append(hasOutputs ? graph.reach(seed, within: graph.universe, forward: true) : seed)
+            var result = graph.network.dd.and(graph.network.dd.exists(set, removed), relation)
+            for o in outputs {
+                let f = graph.network.functions[o]
+                let canBeOne = graph.network.dd.exists(graph.network.dd.and(result, f), states)
+                let canBeZero = graph.network.dd.exists(graph.network.dd.minus(result, f), states)
+                let x = graph.network.dd.variable(o)
+                let allowed = graph.network.dd.ite(x, canBeOne, canBeZero)
+                result = graph.network.dd.and(result, allowed)
+            }
+            cycles.append(result)
         }
         return ColouredAttractors(fixedPoints: fixedPoints, cycles: cycles)
     }
@@ -128,8 +146,8 @@ struct AttractorReduction {
 
 extension LogicalModel {
     /// The attractors in `universe`: from every state, searched on the reduced network (see
-    /// ``AttractorReduction``) and lifted back; from given states (or when nothing reduces), on
-    /// the whole network. Either way by ``seededAttractors(_:in:removed:seedLimit:)``; exact.
+    /// `AttractorReduction`) and lifted back; from given states (or when nothing reduces), on
+    /// the whole network. Either way by `seededAttractors(_:in:removed:seedLimit:)`; exact.
     ///
     /// - Complexity: the search on the core, plus the lift.
     func exactAttractors(_ graph: inout AsynchronousGraph, in universe: BDD) -> ColouredAttractors {

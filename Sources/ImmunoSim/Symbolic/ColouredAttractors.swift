@@ -115,7 +115,7 @@ extension LogicalModel {
     /// - Complexity: the minimal trap spaces, a search inside them, one backward reachability over
     ///   `universe`, and a search of what is left.
     ///
-    /// With `removed` (the nodes an ``AttractorReduction`` took out of `graph`), the trap spaces
+    /// With `removed` (the nodes an `AttractorReduction` took out of `graph`), the trap spaces
     /// of the whole model are projected onto the rest: still trap sets of the reduced network.
     func seededAttractors(_ graph: inout AsynchronousGraph, in universe: BDD, removed: [Int] = [],
                           seedLimit: Int = 100_000) -> ColouredAttractors {

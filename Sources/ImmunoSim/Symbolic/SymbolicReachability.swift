@@ -20,7 +20,7 @@ struct AsynchronousGraph {
         universe = network.dd.cube(model.permanentClamps.map { (variable: $0.node, value: $0.level > 0) })
     }
 
-    /// Replaces the dynamics (for a reduced network in the same diagram, see ``AttractorReduction``).
+    /// Replaces the dynamics (for a reduced network in the same diagram, see `AttractorReduction`).
     mutating func replaceDynamics(canFlip: [BDD], universe: BDD) {
         self.canFlip = canFlip
         self.universe = universe
