@@ -43,7 +43,7 @@ extension LogicalModel {
             return try symbolicAsynchronousAttractors(from: initial.map { [$0] }, basins: false)
         }
         if isBoolean && space.size > symbolicAbove,
-           let found = try? symbolicAsynchronousAttractors(from: initial.map { [$0] }) {
+           let found = try? symbolicAsynchronousAttractors(from: initial.map { [$0] }, stateLimit: maxStates) {
             return found
         }
         let size = space.size
