@@ -74,7 +74,8 @@ extension AsynchronousGraph {
         var total = network.dd.satisfyingCount(found.fixedPoints)
         let free = (0..<n).filter { canFlip[$0] != .zero }
         for set in found.cycles {
-            total += network.dd.satisfyingCount(network.dd.exists(set, free)) / Double.power2(free.count)
+            let colours = network.dd.exists(set, free)  // made before the count reads the diagram
+            total += network.dd.satisfyingCount(colours) / Double.power2(free.count)
         }
         return total
     }

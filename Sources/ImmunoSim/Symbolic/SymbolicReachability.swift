@@ -109,6 +109,36 @@ struct AsynchronousGraph {
         return s
     }
 
+    /// The basin size of each attractor of `sets` (as ``basinSize(_:within:)``). Inputs never
+    /// change, so attractors of different input valuations (colours) have disjoint basins: one
+    /// backward reachability from one attractor of each colour serves them all, and each basin is
+    /// its colour's part. Rounds: the most attractors any one colour has.
+    ///
+    /// - Complexity: (most attractors of one colour) backward reachabilities, plus one conjunction
+    ///   and count per attractor.
+    mutating func basinSizes(_ sets: [BDD], within: BDD) -> [Int] {
+        let colours = (0..<n).filter { canFlip[$0] == .zero }
+        let keys: [[Bool]] = sets.map { set in pick(set).map { state in colours.map { state[$0] } } ?? [] }
+        var round = [Int](repeating: 0, count: sets.count)
+        var used: [[Bool]: Int] = [:]
+        for k in sets.indices {
+            round[k] = used[keys[k], default: 0]
+            used[keys[k], default: 0] += 1
+        }
+        var sizes = [Int](repeating: 0, count: sets.count)
+        for r in 0..<(used.values.max() ?? 0) {
+            let members = sets.indices.filter { round[$0] == r }
+            let basin = reach(network.dd.or(all: members.map { sets[$0] }), within: within, forward: false)
+            for k in members {
+                let colour = network.dd.cube(colours.indices.map { (variable: colours[$0], value: keys[k][$0]) })
+                let part = network.dd.and(basin, colour)  // made before the count reads the diagram
+                let count = network.dd.satisfyingCount(part, over: 0..<n)
+                sizes[k] = count >= 9.2e18 ? Int.max : Int(count)
+            }
+        }
+        return sizes
+    }
+
     /// The number of states of `within` from which `set` is reachable, capped at `Int.max`.
     mutating func basinSize(_ set: BDD, within: BDD) -> Int {
         let basin = reach(set, within: within, forward: false)
