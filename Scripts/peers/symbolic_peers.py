@@ -19,7 +19,7 @@ Conventions, reconciled (checked on the BBM models):
   Files whose declared regulations disagree with the functions are read with repair_graph=True.
 - Our counts are exact even when too many to list (JSON "count").
 
-Usage: symbolic_peers.py [--immunosim PATH] [--timeout S] [MODEL_DIR ...]
+Usage: symbolic_peers.py [--immunosim PATH] [--timeout S] [--attractors-only] [MODEL_DIR ...]
 """
 import argparse, glob, json, os, subprocess, sys, time
 
@@ -59,6 +59,8 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--immunosim", default=os.path.join(ROOT, ".build", "release", "immunosim"))  # or .build-NAME-rel/release/immunosim
     parser.add_argument("--timeout", type=float, default=30)
+    parser.add_argument("--attractors-only", action="store_true",
+                        help="skip the trap-space peers (mpbn, pyboolnet): attractor counts and times against AEON only")
     parser.add_argument("models", nargs="*")
     options = parser.parse_args()
     if not os.path.exists(options.immunosim):
@@ -72,6 +74,7 @@ def main():
         from pyboolnet.file_exchange import bnet2primes
         from pyboolnet.trap_spaces import compute_trap_spaces
     except ImportError: bnet2primes = None
+    if options.attractors_only: mpbn = bnet2primes = None
     try: import biodivine_aeon as aeon
     except ImportError: aeon = None
     print("| model | nodes | min trap spaces ours (t) | mpbn, inputs declared (t) | pyboolnet (t) | async attractors ours (t) | AEON colour sum [sets] (t) |")
@@ -113,13 +116,13 @@ def main():
             ok = compare(value[1]) if value else ""
             mismatches += ok == " ≠"
             cells.append(f"{len(value[1]) if value is not None else '—'}{ok} ({t})")
-        else: cells.append("not installed")
+        else: cells.append("skipped" if options.attractors_only else "not installed")
         if bnet2primes:
             value, t = with_timeout(lambda: compute_trap_spaces(bnet2primes(path), "min"), options.timeout)
             ok = compare(value)
             mismatches += ok == " ≠"
             cells.append(f"{len(value) if value is not None else '—'}{ok} ({t})")
-        else: cells.append("not installed")
+        else: cells.append("skipped" if options.attractors_only else "not installed")
         att, att_t = ours(options.immunosim, ["attractors", path, "--update", "async", "--exhaustive", "--json"], options.timeout)
         our_attractors = None if att is None else int(att.get("count", len(att["attractors"])))
         cells.append(f"{our_attractors if att else '—'} ({att_t})")

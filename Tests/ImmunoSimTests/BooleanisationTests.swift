@@ -167,3 +167,18 @@ struct CodedSummaryTests {
         #expect(Subspace(values: [0, 1, 2, -1, 11]).description == "012-b")
     }
 }
+
+@Suite("Attractor reduction: nodes that substitution makes inputs")
+struct ReductionSelfLoopTests {
+    @Test("X = X | A with A held at 0 keeps its value: two cyclic attractors, not one (regression)")
+    func heldRegulatorLeavesSelfLoop() throws {
+        let model = try LogicalModel(nodes: [("A", 1), ("X", 1), ("Y", 1)],
+                                     functions: [.keep, .boolean(try ExpressionParser.parse("X | A")), .boolean(try ExpressionParser.parse("!Y"))])
+            .holding([("A", 0)])
+        let found = try model.symbolicAsynchronousAttractors(stateLimit: 1000, basins: false)
+        #expect(found.attractors.count == 2)
+        #expect(Set(found.attractors.map { $0.states.sorted { $0.lexicographicallyPrecedes($1) } })
+                == RandomLogical.asynchronousAttractors(model))
+        #expect(try model.asynchronousAttractorSummaries().count == 2)
+    }
+}

@@ -45,6 +45,7 @@ struct SymbolicAttractorTests {
         for prefix in ["062"] {
             guard let model = try bbmModel(prefix) else { continue }
             let symbolic = try model.symbolicAsynchronousAttractors()
+            #expect(symbolic == (try model.asynchronousAttractors(symbolicAbove: .max)), "\(prefix)")
             #expect(symbolic == (try model.asynchronousAttractors()), "\(prefix)")
             #expect(try model.symbolicFixedPointCount() == Double(model.fixedPointCount()), "\(prefix)")
         }

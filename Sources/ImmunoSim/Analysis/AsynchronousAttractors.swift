@@ -17,11 +17,17 @@ extension LogicalModel {
     ///     Boolean model is analysed by ``symbolicAsynchronousAttractors(from:stateLimit:basins:)``
     ///     instead, a larger multi-valued one by ``codedAsynchronousAttractors(from:stateLimit:)``
     ///     (the same attractors; basins are then not computed and reported as 0).
+    ///   - symbolicAbove: a Boolean model with more states than this (and at most `maxStates`) is
+    ///     analysed symbolically with its basins — the same answer, usually far faster (one
+    ///     backward reachability per attractor instead of a pass over every state); enumeration
+    ///     remains the fallback when the symbolic analysis refuses (too many attractors to list).
+    ///     `Int.max` always enumerates.
     /// - Throws: ``LogicalAnalysisError`` when the symbolic search refuses a model too large to
     ///   enumerate.
     /// - Complexity: O(S × (instructions / 64 + free nodes)) for S states, plus
     ///   O(S × free nodes) per attractor for the basins.
-    public func asynchronousAttractors(from initial: [Int]? = nil, maxStates: Int = 1 << 22) throws(LogicalAnalysisError) -> LogicalAttractors {
+    public func asynchronousAttractors(from initial: [Int]? = nil, maxStates: Int = 1 << 22,
+                                       symbolicAbove: Int = 1 << 16) throws(LogicalAnalysisError) -> LogicalAttractors {
         // Beyond enumeration, a Boolean model switches to the symbolic analysis (same answer).
         let isBoolean = maxLevels.allSatisfy { $0 == 1 }
         let space: StateSpace
@@ -34,6 +40,10 @@ extension LogicalModel {
         guard space.free.count <= 32 else {
             guard isBoolean else { return try codedAsynchronousAttractors(from: initial) }
             return try symbolicAsynchronousAttractors(from: initial.map { [$0] }, basins: false)
+        }
+        if isBoolean && space.size > symbolicAbove,
+           let found = try? symbolicAsynchronousAttractors(from: initial.map { [$0] }, stateLimit: maxStates) {
+            return found
         }
         let size = space.size
         var up = [UInt32](repeating: 0, count: size)

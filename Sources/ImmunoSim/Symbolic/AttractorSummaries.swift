@@ -33,7 +33,7 @@ extension LogicalModel {
                                                limit: Int = 1000) throws(LogicalAnalysisError) -> AttractorSummaries {
         var graph = try AsynchronousGraph(self)
         let universe = graph.searchUniverse(from: initial, clamps: permanentClamps)
-        let found = seededAttractors(&graph, in: universe)
+        let found = exactAttractors(&graph, in: universe)
         let count = graph.attractorCount(found)
         var summaries: [AttractorSummary] = []
         for cube in graph.network.dd.cubes(found.fixedPoints, limit: limit) {

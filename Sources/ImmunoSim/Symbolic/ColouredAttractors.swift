@@ -118,17 +118,24 @@ extension LogicalModel {
     ///
     /// - Complexity: the minimal trap spaces, a search inside them, one backward reachability over
     ///   `universe`, and a search of what is left.
-    func seededAttractors(_ graph: inout AsynchronousGraph, in universe: BDD, seedLimit: Int = 100_000) -> ColouredAttractors {
+    ///
+    /// With `removed` (the nodes an `AttractorReduction` took out of `graph`), the trap spaces
+    /// of the whole model are projected onto the rest: still trap sets of the reduced network.
+    func seededAttractors(_ graph: inout AsynchronousGraph, in universe: BDD, removed: [Int] = [],
+                          seedLimit: Int = 100_000) -> ColouredAttractors {
         guard let spaces = try? trapSpaceList(limit: seedLimit), !spaces.isTruncated else {
             return graph.colouredAttractors(in: universe)
         }
-        var seeds = BDD.zero
+        var cubes: [BDD] = []
+        cubes.reserveCapacity(spaces.spaces.count)
         for space in spaces.spaces {
             let literals = space.values.indices.filter { space.values[$0] >= 0 }.map { (variable: $0, value: space.values[$0] == 1) }
-            seeds = graph.network.dd.or(seeds, graph.network.dd.cube(literals))
+            cubes.append(graph.network.dd.cube(literals))
         }
+        // A balanced union: O(total size × log spaces), not O(spaces × union size).
+        var seeds = graph.network.dd.or(all: cubes)
         // Minimal trap spaces are trap sets, so this part of the universe is forward-closed.
-        seeds = graph.network.dd.and(seeds, universe)
+        seeds = graph.network.dd.and(graph.network.dd.exists(seeds, removed), universe)
         var found = graph.colouredAttractors(in: seeds)
         var reached = graph.network.dd.or(all: [found.fixedPoints] + found.cycles)
         reached = graph.reach(reached, within: universe, forward: false)

@@ -32,20 +32,15 @@ extension LogicalModel {
         var graph = try AsynchronousGraph(self)
         let universe = graph.searchUniverse(from: initial, clamps: permanentClamps)
         let everything = graph.universe
-        let found = seededAttractors(&graph, in: universe)
+        let found = exactAttractors(&graph, in: universe)
         let total = graph.attractorCount(found)
         guard total <= Double(stateLimit) else {
             throw LogicalAnalysisError("'\(name)' has \(total) asynchronous attractors, more than the \(stateLimit) listed "
                 + "(count them with asynchronousAttractorSummaries)")
         }
-        var attractors: [LogicalAttractor] = []
+        var listed: [(states: [[Int]], set: BDD)] = []
         for point in states(of: found.fixedPoints, in: graph.network.dd) {
-            var basin = 0
-            if basins {
-                let set = graph.state(point.map { $0 > 0 })
-                basin = graph.basinSize(set, within: everything)
-            }
-            attractors.append(LogicalAttractor(states: [point], basin: basin))
+            listed.append(([point], basins ? graph.state(point.map { $0 > 0 }) : .zero))
         }
         for set in found.cycles {
             for one in graph.split(set) {
@@ -55,10 +50,11 @@ extension LogicalModel {
                         "an asynchronous attractor of '\(name)' has \(size) states, more than the \(stateLimit) listed "
                             + "(summarise it with asynchronousAttractorSummaries)")
                 }
-                let basin = basins ? graph.basinSize(one, within: everything) : 0
-                attractors.append(LogicalAttractor(states: states(of: one, in: graph.network.dd), basin: basin))
+                listed.append((states(of: one, in: graph.network.dd), one))
             }
         }
+        let sizes = basins ? graph.basinSizes(listed.map(\.set), within: everything) : [Int](repeating: 0, count: listed.count)
+        let attractors = listed.indices.map { LogicalAttractor(states: listed[$0].states, basin: sizes[$0]) }
         return LogicalAttractors(nodes: nodeIDs, attractors: attractors)
     }
 

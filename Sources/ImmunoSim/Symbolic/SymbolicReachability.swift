@@ -3,10 +3,10 @@
 /// at a time.
 struct AsynchronousGraph {
     var network: SymbolicNetwork
-    /// States where node `i` can change (`x_i ≠ f_i(x)`).
-    let canFlip: [BDD]
+    /// States where node `i` can change (`x_i ≠ f_i(x)`; false for a node that never changes).
+    private(set) var canFlip: [BDD]
     /// Every state, with nodes held by permanent clamps at their clamp.
-    let universe: BDD
+    private(set) var universe: BDD
     var n: Int { network.n }
 
     init(_ model: LogicalModel) throws(LogicalAnalysisError) {
@@ -18,6 +18,12 @@ struct AsynchronousGraph {
         }
         canFlip = flips
         universe = network.dd.cube(model.permanentClamps.map { (variable: $0.node, value: $0.level > 0) })
+    }
+
+    /// Replaces the dynamics (for a reduced network in the same diagram, see `AttractorReduction`).
+    mutating func replaceDynamics(canFlip: [BDD], universe: BDD) {
+        self.canFlip = canFlip
+        self.universe = universe
     }
 
     /// The states the search covers: every state, or with `initial` those reachable from the
@@ -35,9 +41,7 @@ struct AsynchronousGraph {
 
     /// `set` with node `i` flipped in every state.
     mutating func flip(_ set: BDD, _ i: Int) -> BDD {
-        let whenOne = network.dd.cofactor(set, i, true)
-        let whenZero = network.dd.cofactor(set, i, false)
-        return network.dd.ite(network.dd.variable(i), whenZero, whenOne)
+        network.dd.flip(set, i)
     }
 
     /// The successors of `set` by an update of node `i`.
@@ -60,6 +64,7 @@ struct AsynchronousGraph {
         var result = network.dd.and(set, within)
         var i = n - 1
         while i >= 0 {
+            if canFlip[i] == .zero { i -= 1; continue }
             let image = forward ? post(result, i) : pre(result, i)
             let new = network.dd.minus(network.dd.and(image, within), result)
             if new != .zero {
@@ -102,6 +107,36 @@ struct AsynchronousGraph {
             if !moved { break }
         }
         return s
+    }
+
+    /// The basin size of each attractor of `sets` (as ``basinSize(_:within:)``). Inputs never
+    /// change, so attractors of different input valuations (colours) have disjoint basins: one
+    /// backward reachability from one attractor of each colour serves them all, and each basin is
+    /// its colour's part. Rounds: the most attractors any one colour has.
+    ///
+    /// - Complexity: (most attractors of one colour) backward reachabilities, plus one conjunction
+    ///   and count per attractor.
+    mutating func basinSizes(_ sets: [BDD], within: BDD) -> [Int] {
+        let colours = (0..<n).filter { canFlip[$0] == .zero }
+        let keys: [[Bool]] = sets.map { set in pick(set).map { state in colours.map { state[$0] } } ?? [] }
+        var round = [Int](repeating: 0, count: sets.count)
+        var used: [[Bool]: Int] = [:]
+        for k in sets.indices {
+            round[k] = used[keys[k], default: 0]
+            used[keys[k], default: 0] += 1
+        }
+        var sizes = [Int](repeating: 0, count: sets.count)
+        for r in 0..<(used.values.max() ?? 0) {
+            let members = sets.indices.filter { round[$0] == r }
+            let basin = reach(network.dd.or(all: members.map { sets[$0] }), within: within, forward: false)
+            for k in members {
+                let colour = network.dd.cube(colours.indices.map { (variable: colours[$0], value: keys[k][$0]) })
+                let part = network.dd.and(basin, colour)  // made before the count reads the diagram
+                let count = network.dd.satisfyingCount(part, over: 0..<n)
+                sizes[k] = count >= 9.2e18 ? Int.max : Int(count)
+            }
+        }
+        return sizes
     }
 
     /// The number of states of `within` from which `set` is reachable, capped at `Int.max`.

@@ -13,7 +13,7 @@ extension LogicalModel {
     func attractorsLie(inside wanted: [(node: Int, value: Int)], from initial: [[Int]]? = nil) throws(LogicalAnalysisError) -> (inside: Bool, count: Double) {
         var graph = try AsynchronousGraph(self)
         let universe = graph.searchUniverse(from: initial, clamps: permanentClamps)
-        let found = seededAttractors(&graph, in: universe)
+        let found = exactAttractors(&graph, in: universe)
         let count = graph.attractorCount(found)
         var target = BDD.one
         for condition in wanted {
