@@ -51,10 +51,21 @@ def with_timeout(function, timeout):
             start = time.time(); value = function(); queue.put((value, f"{time.time() - start:.2f}s"))
         except Exception as error:  # a peer failing is reported, not fatal
             queue.put((None, "error: " + str(error)[:60]))
-    process = mp.Process(target=target); process.start(); process.join(timeout)
+    import queue as queues
+    process = mp.Process(target=target); process.start()
+    start = time.time()
+    # Read before joining: a child holding a large answer in the queue's pipe cannot exit until it
+    # is read, so joining first would report every long answer as a timeout.
+    try:
+        answer = queue.get(timeout=timeout)
+    except queues.Empty:
+        answer = None
+    process.join(1)
     if process.is_alive():
-        process.terminate(); return None, f">{timeout}s"
-    return queue.get() if not queue.empty() else (None, "crashed")
+        process.terminate(); process.join()
+    if answer is None:
+        return None, (f">{timeout}s" if time.time() - start >= timeout else "crashed")
+    return answer
 
 
 def main():
