@@ -81,7 +81,7 @@ extension DecisionDiagram {
         return results[0]
     }
 
-    /// The engine of ``minimal(_:_:)`` and ``notAbove(_:_:_:)``: each frame leaves one result.
+    /// The engine of `minimal(_:_:)` and `notAbove(_:_:_:)`: each frame leaves one result.
     ///
     /// `Min(f)` with `f = ¬x·f0 + x·f1`: stage 0 expands both children; stage 1 fills their gaps
     /// and, when `x` is ordered, subtracts `Up(Min(least))` from `Min(most)` (stage 2 builds the
