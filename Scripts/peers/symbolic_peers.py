@@ -19,7 +19,9 @@ Conventions, reconciled (checked on the BBM models):
   Files whose declared regulations disagree with the functions are read with repair_graph=True.
 - Our counts are exact even when too many to list (JSON "count").
 
-Usage: symbolic_peers.py [--immunosim PATH] [--timeout S] [--attractors-only] [MODEL_DIR ...]
+Usage: symbolic_peers.py [--immunosim PATH] [--timeout S] [--limit N] [--attractors-only | --skip-attractors] [MODEL_DIR ...]
+With --limit N the peers stop after N trap spaces (mpbn and pyboolnet can only enumerate; a model
+with 2^55 minimal trap spaces never finishes otherwise); our count stays exact.
 """
 import argparse, glob, json, os, subprocess, sys, time
 
@@ -49,10 +51,21 @@ def with_timeout(function, timeout):
             start = time.time(); value = function(); queue.put((value, f"{time.time() - start:.2f}s"))
         except Exception as error:  # a peer failing is reported, not fatal
             queue.put((None, "error: " + str(error)[:60]))
-    process = mp.Process(target=target); process.start(); process.join(timeout)
+    import queue as queues
+    process = mp.Process(target=target); process.start()
+    start = time.time()
+    # Read before joining: a child holding a large answer in the queue's pipe cannot exit until it
+    # is read, so joining first would report every long answer as a timeout.
+    try:
+        answer = queue.get(timeout=timeout)
+    except queues.Empty:
+        answer = None
+    process.join(1)
     if process.is_alive():
-        process.terminate(); return None, f">{timeout}s"
-    return queue.get() if not queue.empty() else (None, "crashed")
+        process.terminate(); process.join()
+    if answer is None:
+        return None, (f">{timeout}s" if time.time() - start >= timeout else "crashed")
+    return answer
 
 
 def main():
@@ -61,6 +74,10 @@ def main():
     parser.add_argument("--timeout", type=float, default=30)
     parser.add_argument("--attractors-only", action="store_true",
                         help="skip the trap-space peers (mpbn, pyboolnet): attractor counts and times against AEON only")
+    parser.add_argument("--limit", type=int, default=0,
+                        help="list at most N minimal trap spaces (ours --limit, mpbn limit, pyboolnet max_output); "
+                             "sets are compared only when every tool listed all of them")
+    parser.add_argument("--skip-attractors", action="store_true", help="trap spaces only (no attractor columns)")
     parser.add_argument("models", nargs="*")
     options = parser.parse_args()
     if not os.path.exists(options.immunosim):
@@ -83,7 +100,8 @@ def main():
     for folder in folders:
         path = os.path.join(folder, "model.bnet")
         name = os.path.basename(folder.rstrip("/"))[:40]
-        mine, mine_t = ours(options.immunosim, ["trapspaces", path, "--json"], options.timeout)
+        limit_args = ["--limit", str(options.limit)] if options.limit else []
+        mine, mine_t = ours(options.immunosim, ["trapspaces", path, "--json"] + limit_args, options.timeout)
         nodes = mine["nodes"] if mine else None
         complete = mine is not None and not mine.get("truncated", False)
         ours_set = set(mine["trapSpaces"]) if complete else None
@@ -91,6 +109,7 @@ def main():
             return "".join("-" if n not in space or space[n] in ("*", -1) else str(int(space[n])) for n in over)
         def compare(value, projected_onto=None):
             if value is None or ours_set is None: return ""
+            if options.limit and len(value) >= options.limit: return " (first)"
             if projected_onto is None:
                 same = {as_text(a, nodes) for a in value} == ours_set
             else:
@@ -98,7 +117,7 @@ def main():
                 same = {as_text(a, projected_onto) for a in value} == {"".join(s[k] for k in keep) for s in ours_set}
             return " =" if same else " ≠"
         count = int(mine["count"]) if mine else None
-        cells = [f"{count if mine else '—'} ({mine_t})"]
+        cells = [f"{count if mine else '—'}{' (first ' + str(len(mine['trapSpaces'])) + ' listed)' if mine and mine.get('truncated') else ''} ({mine_t})"]
         if mpbn:
             def mpbn_spaces():
                 import tempfile
@@ -111,18 +130,21 @@ def main():
                         copy.close()
                         declared = copy.name
                 network = mpbn.MPBooleanNetwork(declared)
-                return sorted(network.keys()), [dict(a) for a in network.attractors()]
+                return sorted(network.keys()), [dict(a) for a in network.attractors(limit=options.limit)]
             value, t = with_timeout(mpbn_spaces, options.timeout)
             ok = compare(value[1]) if value else ""
             mismatches += ok == " ≠"
             cells.append(f"{len(value[1]) if value is not None else '—'}{ok} ({t})")
         else: cells.append("skipped" if options.attractors_only else "not installed")
         if bnet2primes:
-            value, t = with_timeout(lambda: compute_trap_spaces(bnet2primes(path), "min"), options.timeout)
+            value, t = with_timeout(lambda: compute_trap_spaces(bnet2primes(path), "min", max_output=options.limit or 10**7), options.timeout)
             ok = compare(value)
             mismatches += ok == " ≠"
             cells.append(f"{len(value) if value is not None else '—'}{ok} ({t})")
         else: cells.append("skipped" if options.attractors_only else "not installed")
+        if options.skip_attractors:
+            print(f"| {name} | {len(nodes) if nodes else '?'} | " + " | ".join(cells) + " | | |", flush=True)
+            continue
         att, att_t = ours(options.immunosim, ["attractors", path, "--update", "async", "--exhaustive", "--json"], options.timeout)
         our_attractors = None if att is None else int(att.get("count", len(att["attractors"])))
         cells.append(f"{our_attractors if att else '—'} ({att_t})")

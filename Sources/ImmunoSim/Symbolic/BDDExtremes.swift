@@ -14,8 +14,8 @@ extension DecisionDiagram {
     /// top variable `x`, `Min(f) = ¬x·Min(f0) + x·(Min(f1) \ Up(f0))` — an element with `x = 1`
     /// is minimal when it is minimal in `f1` and above no element of `f0`. `A \ Up(B)` is itself
     /// a memoised recursion over both diagrams, pruned as soon as `B` holds the least vector.
-    /// Both recursions go at most one level per variable deep (no deep call stacks), and every
-    /// result is memoised in the computed table.
+    /// Both run on one explicit stack (no call recursion, so a diagram over any number of
+    /// variables is safe), and every result is memoised in the computed table.
     ///
     /// - Complexity: O(|f|) minimisation steps, each calling a subtraction of cost
     ///   O(|A| × |B|) worst case; far below the closure-based formulation in practice.
@@ -54,22 +54,111 @@ extension DecisionDiagram {
         return result
     }
 
-    /// `Min(f)` below the level of `f`'s top variable (see ``extremeElements(_:order:maximal:)``).
+    /// One pending step of the minimisation: `op` 0 = `Min`, 1 = `notAbove`; `stage` 0 expands,
+    /// later stages combine the results on the result stack.
+    struct ExtremeFrame {
+        var op: UInt8
+        var stage: UInt8
+        var a: UInt32
+        var b: UInt32
+        var variable: UInt32
+    }
+
+    /// `Min(f)` below the level of `f`'s top variable (see ``extremeElements(_:order:maximal:)``),
+    /// with an explicit stack: no call recursion, whatever the depth of the diagram.
     mutating func minimal(_ f: UInt32, _ context: inout ExtremeContext) -> UInt32 {
-        if f < 2 { return f }
-        if let known = cached(Self.opMinimal, f, context.tag, 0) { return known }
-        let node = nodes[Int(f)]
-        let v = Int(node.variable)
-        // "least" child: x = 0 for minimal elements, x = 1 for maximal ones.
-        let (least, most) = context.maximal ? (node.high, node.low) : (node.low, node.high)
-        let mLeast = fillGap(minimal(least, &context), from: v + 1, to: level(least), context)
-        var mMost = fillGap(minimal(most, &context), from: v + 1, to: level(most), context)
-        if context.inOrder[v] {
-            mMost = notAbove(mMost, mLeast, &context)
+        var frames = [ExtremeFrame(op: 0, stage: 0, a: f, b: 0, variable: 0)]
+        var results: [UInt32] = []
+        runExtremes(&frames, &results, context)
+        return results[0]
+    }
+
+    /// The elements of `a` above no element of `b` (below no element, for maximal elements).
+    mutating func notAbove(_ a: UInt32, _ b: UInt32, _ context: inout ExtremeContext) -> UInt32 {
+        var frames = [ExtremeFrame(op: 1, stage: 0, a: a, b: b, variable: 0)]
+        var results: [UInt32] = []
+        runExtremes(&frames, &results, context)
+        return results[0]
+    }
+
+    /// The engine of `minimal(_:_:)` and `notAbove(_:_:_:)`: each frame leaves one result.
+    ///
+    /// `Min(f)` with `f = ¬x·f0 + x·f1`: stage 0 expands both children; stage 1 fills their gaps
+    /// and, when `x` is ordered, subtracts `Up(Min(least))` from `Min(most)` (stage 2 builds the
+    /// node). `notAbove(a, b)` splits on the top variable: unordered, both values separately
+    /// (stage 1); ordered, the least value against `b`'s least, and the greatest value against
+    /// both of `b`'s (stage 3 chains the second subtraction, stage 2 builds the node).
+    mutating func runExtremes(_ frames: inout [ExtremeFrame], _ results: inout [UInt32], _ context: ExtremeContext) {
+        while let frame = frames.popLast() {
+            switch (frame.op, frame.stage) {
+            case (0, 0):
+                let f = frame.a
+                if f < 2 { results.append(f); continue }
+                if let known = cached(Self.opMinimal, f, context.tag, 0) { results.append(known); continue }
+                let node = nodes[Int(f)]
+                // "least" child: x = 0 for minimal elements, x = 1 for maximal ones.
+                let (least, most) = context.maximal ? (node.high, node.low) : (node.low, node.high)
+                frames.append(ExtremeFrame(op: 0, stage: 1, a: f, b: 0, variable: node.variable))
+                frames.append(ExtremeFrame(op: 0, stage: 0, a: most, b: 0, variable: 0))
+                frames.append(ExtremeFrame(op: 0, stage: 0, a: least, b: 0, variable: 0))
+            case (0, 1):
+                let v = Int(frame.variable)
+                let node = nodes[Int(frame.a)]
+                let (least, most) = context.maximal ? (node.high, node.low) : (node.low, node.high)
+                let minMost = results.removeLast(), minLeast = results.removeLast()
+                let mLeast = fillGap(minLeast, from: v + 1, to: level(least), context)
+                let mMost = fillGap(minMost, from: v + 1, to: level(most), context)
+                if context.inOrder[v] {
+                    frames.append(ExtremeFrame(op: 0, stage: 2, a: frame.a, b: mLeast, variable: frame.variable))
+                    frames.append(ExtremeFrame(op: 1, stage: 0, a: mMost, b: mLeast, variable: 0))
+                } else {
+                    let r = context.maximal ? make(frame.variable, mMost, mLeast) : make(frame.variable, mLeast, mMost)
+                    store(Self.opMinimal, frame.a, context.tag, 0, r)
+                    results.append(r)
+                }
+            case (0, _):
+                let mMost = results.removeLast(), mLeast = frame.b
+                let r = context.maximal ? make(frame.variable, mMost, mLeast) : make(frame.variable, mLeast, mMost)
+                store(Self.opMinimal, frame.a, context.tag, 0, r)
+                results.append(r)
+
+            case (_, 0):
+                let a = frame.a, b = frame.b
+                if a == 0 || b == 1 || a == b { results.append(0); continue }
+                if b == 0 { results.append(a); continue }
+                if holdsLeast(b, context) { results.append(0); continue }
+                if let known = cached(Self.opNotAbove, a, b, context.tag) { results.append(known); continue }
+                let v = min(level(a), level(b))
+                let (a0, a1) = cofactors(a, UInt32(v)), (b0, b1) = cofactors(b, UInt32(v))
+                if !context.inOrder[v] {
+                    // Not ordered: the two values are compared separately.
+                    frames.append(ExtremeFrame(op: 1, stage: 1, a: a, b: b, variable: UInt32(v)))
+                    frames.append(ExtremeFrame(op: 1, stage: 0, a: a1, b: b1, variable: 0))
+                    frames.append(ExtremeFrame(op: 1, stage: 0, a: a0, b: b0, variable: 0))
+                    continue
+                }
+                let (aLeast, aMost, bLeast, bMost) = context.maximal ? (a1, a0, b1, b0) : (a0, a1, b0, b1)
+                // Least value of x: only elements of b with the least value can be below; greatest
+                // value: elements of b with either value can be below.
+                frames.append(ExtremeFrame(op: 1, stage: 2, a: a, b: b, variable: UInt32(v)))
+                frames.append(ExtremeFrame(op: 1, stage: 3, a: 0, b: bMost, variable: 0))
+                frames.append(ExtremeFrame(op: 1, stage: 0, a: aMost, b: bLeast, variable: 0))
+                frames.append(ExtremeFrame(op: 1, stage: 0, a: aLeast, b: bLeast, variable: 0))
+            case (_, 1):
+                let high = results.removeLast(), low = results.removeLast()
+                let r = make(frame.variable, low, high)
+                store(Self.opNotAbove, frame.a, frame.b, context.tag, r)
+                results.append(r)
+            case (_, 3):
+                let partial = results.removeLast()
+                frames.append(ExtremeFrame(op: 1, stage: 0, a: partial, b: frame.b, variable: 0))
+            default:
+                let rMost = results.removeLast(), rLeast = results.removeLast()
+                let r = context.maximal ? make(frame.variable, rMost, rLeast) : make(frame.variable, rLeast, rMost)
+                store(Self.opNotAbove, frame.a, frame.b, context.tag, r)
+                results.append(r)
+            }
         }
-        let r = context.maximal ? make(UInt32(v), mMost, mLeast) : make(UInt32(v), mLeast, mMost)
-        store(Self.opMinimal, f, context.tag, 0, r)
-        return r
     }
 
     /// Whether `b` holds the least vector of the levels below its top (all 0, or all 1 for
@@ -82,29 +171,5 @@ extension DecisionDiagram {
             n = context.maximal ? node.high : node.low
         }
         return n == 1
-    }
-
-    /// The elements of `a` above no element of `b` (below no element, for maximal elements).
-    mutating func notAbove(_ a: UInt32, _ b: UInt32, _ context: inout ExtremeContext) -> UInt32 {
-        if a == 0 || b == 1 || a == b { return 0 }
-        if b == 0 { return a }
-        if holdsLeast(b, context) { return 0 }
-        if let known = cached(Self.opNotAbove, a, b, context.tag) { return known }
-        let v = min(level(a), level(b))
-        let (a0, a1) = cofactors(a, UInt32(v)), (b0, b1) = cofactors(b, UInt32(v))
-        if !context.inOrder[v] {
-            // Not ordered: the two values are compared separately.
-            let r = make(UInt32(v), notAbove(a0, b0, &context), notAbove(a1, b1, &context))
-            store(Self.opNotAbove, a, b, context.tag, r)
-            return r
-        }
-        let (aLeast, aMost, bLeast, bMost) = context.maximal ? (a1, a0, b1, b0) : (a0, a1, b0, b1)
-        // Least value of x: only elements of b with the least value can be below.
-        let rLeast = notAbove(aLeast, bLeast, &context)
-        // Greatest value: elements of b with either value can be below.
-        let rMost = notAbove(notAbove(aMost, bLeast, &context), bMost, &context)
-        let r = context.maximal ? make(UInt32(v), rMost, rLeast) : make(UInt32(v), rLeast, rMost)
-        store(Self.opNotAbove, a, b, context.tag, r)
-        return r
     }
 }
