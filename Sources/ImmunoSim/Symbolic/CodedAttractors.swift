@@ -2,7 +2,7 @@ extension LogicalModel {
     /// The asynchronous attractors of a multi-valued model, found symbolically on its Boolean
     /// thermometer coding (which has exactly the model's asynchronous attractors; see
     /// `Booleanisation.swift`) and decoded to levels. Used by
-    /// ``asynchronousAttractors(from:maxStates:)`` when a multi-valued model is too large to
+    /// ``asynchronousAttractors(from:maxStates:symbolicAbove:)`` when a multi-valued model is too large to
     /// enumerate. States of an attractor are sorted; basins are not computed (0).
     ///
     /// - Parameters:
