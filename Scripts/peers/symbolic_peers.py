@@ -145,7 +145,8 @@ def main():
         if options.skip_attractors:
             print(f"| {name} | {len(nodes) if nodes else '?'} | " + " | ".join(cells) + " | | |", flush=True)
             continue
-        att, att_t = ours(options.immunosim, ["attractors", path, "--update", "async", "--exhaustive", "--json"], options.timeout)
+        # Counted, not listed: AEON counts too (listing 026's 237,600 attractor states would time JSON).
+        att, att_t = ours(options.immunosim, ["attractors", path, "--update", "async", "--exhaustive", "--count", "--json"], options.timeout)
         our_attractors = None if att is None else int(att.get("count", len(att["attractors"])))
         cells.append(f"{our_attractors if att else '—'} ({att_t})")
         if aeon:

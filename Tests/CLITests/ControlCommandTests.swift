@@ -107,3 +107,21 @@ struct ControlCommandTests {
         #expect(missing.status == 1)
     }
 }
+
+@Suite("Attractors --count")
+struct AttractorCountCommandTests {
+    @Test("--count prints the exact number of attractors, equal to the listing's (asynchronous: counted symbolically)")
+    func count() throws {
+        guard let listed = try CLI.run(["attractors", checkpoint, "--update", "async", "--exhaustive", "--json"]),
+              let counted = try CLI.run(["attractors", checkpoint, "--update", "async", "--exhaustive", "--count", "--json"]),
+              let sync = try CLI.run(["attractors", checkpoint, "--exhaustive", "--count"]),
+              let syncListed = try CLI.run(["attractors", checkpoint, "--exhaustive", "--json"]) else { throw CLIMissing() }
+        #expect(listed.status == 0 && counted.status == 0 && sync.status == 0, "\(counted.stderr)")
+        let all = try #require(try JSONSerialization.jsonObject(with: Data(listed.stdout.utf8)) as? [String: Any])
+        let number = try #require(try JSONSerialization.jsonObject(with: Data(counted.stdout.utf8)) as? [String: Any])
+        let attractors = try #require(all["attractors"] as? [Any])
+        #expect((number["count"] as? Int) == attractors.count && attractors.count > 1)
+        let syncAll = try #require(try JSONSerialization.jsonObject(with: Data(syncListed.stdout.utf8)) as? [String: Any])
+        #expect(sync.stdout == "\((syncAll["attractors"] as? [Any])?.count ?? -1) attractors\n" || sync.stdout == "1 attractor\n")
+    }
+}

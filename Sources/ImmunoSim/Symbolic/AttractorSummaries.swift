@@ -45,7 +45,7 @@ extension LogicalModel {
                 summaries.append(AttractorSummary(stateCount: 1, subspace: Subspace(values: values)))
             }
         }
-        outer: for set in found.cycles {
+        outer: for set in found.cycles where summaries.count < limit {
             for one in graph.split(set) {
                 if summaries.count >= limit { break outer }
                 summaries.append(AttractorSummary(stateCount: graph.network.dd.satisfyingCount(one), subspace: graph.hull(one)))

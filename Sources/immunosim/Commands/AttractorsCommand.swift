@@ -2,21 +2,23 @@ import Foundation
 import ImmunoGraph
 import ImmunoSim
 
-/// `immunosim attractors MODEL [--update sync|async] [--exhaustive] [--json]`.
+/// `immunosim attractors MODEL [--update sync|async] [--exhaustive] [--json] [--count]`.
 let attractorsCommand = Command(
     name: "attractors",
     summary: "Find the logical attractors of a model (fixed points and cycles), from its initial state or over all states.",
-    usage: "MODEL [--update sync|async] [--exhaustive] [--json] [--initial ID=LEVEL]... [--knockout ID]... [--overexpress ID]...",
+    usage: "MODEL [--update sync|async] [--exhaustive] [--json] [--count] [--initial ID=LEVEL]... [--knockout ID]... [--overexpress ID]...",
     options: [
         OptionSpec(name: "update", value: "sync|async", help: "Update scheme (default sync)."),
         OptionSpec(name: "exhaustive", help: "Enumerate every state (sync: up to ~30 free nodes; async: up to ~22) and report basin sizes."),
         OptionSpec(name: "json", help: "Print JSON: {nodes, attractors: [{length, basin, average, states}]}."),
+        OptionSpec(name: "count", help: "Print only the exact number of attractors (JSON: {nodes, count}); with --update async counted symbolically, never listed."),
         initialOption,
     ] + logicalModelOptions,
     examples: [
         "immunosim attractors builtin:flagship",
         "immunosim attractors model.bnet --exhaustive --json",
         "immunosim attractors model.bnet --update async --knockout PD1",
+        "immunosim attractors model.bnet --update async --exhaustive --count",
     ],
     run: { arguments in
         let (graph, model) = try loadLogicalModel(arguments, command: "attractors")
@@ -35,6 +37,14 @@ let attractorsCommand = Command(
             }
         } else {
             let initial = exhaustive ? nil : try model.initialState(graph: graph, overrides: overrides)
+            if arguments.flag("count") {
+                // Counted on the decision diagram: no state of any attractor is listed.
+                let summaries = model.maxLevels.allSatisfy({ $0 == 1 })
+                    ? try model.asynchronousAttractorSummaries(from: initial.map { [$0] }, limit: 0)
+                    : try model.codedAsynchronousAttractorSummaries(from: initial.map { [$0] }, limit: 0)
+                print(try attractorCountText(model, count: summaries.count, json: arguments.flag("json")), terminator: "")
+                return 0
+            }
             do {
                 result = try model.asynchronousAttractors(from: initial)
             } catch let error as LogicalAnalysisError {
@@ -47,10 +57,21 @@ let attractorsCommand = Command(
                 return 0
             }
         }
+        if arguments.flag("count") {
+            print(try attractorCountText(model, count: Double(result.attractors.count), json: arguments.flag("json")), terminator: "")
+            return 0
+        }
         print(arguments.flag("json") ? result.json : result.text, terminator: "")
         return 0
     }
 )
+
+/// `--count`: `{nodes, count}` or one line.
+func attractorCountText(_ model: LogicalModel, count: Double, json: Bool) throws -> String {
+    if json { return try jsonText(["nodes": model.nodeIDs, "count": NSNumber(value: count)]) + "\n" }
+    let shown = count < 1e15 ? String(Int(count)) : String(count)
+    return "\(shown) attractor\(count == 1 ? "" : "s")\n"
+}
 
 /// The most fixed points `fixedpoints` lists without `--limit`; beyond it the command fails and
 /// suggests `--limit N` or `--count` (a list that size is unreadable and its memory unbounded).
