@@ -13,56 +13,42 @@ func runSymbolicBenchmarks() throws {
     guard selected("symbolic") else { return }
     let shared = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         .appendingPathComponent("shared/models/bbm")
-    let path032 = shared.appendingPathComponent("032-t-cell-signalling-2006/model.bnet").path
-    if FileManager.default.fileExists(atPath: path032) {
-        let model = try LogicalModel(try ModelLoader.load(path032))
-        var count = 0.0
-        let time = try best(3) {
-            count = try model.asynchronousAttractorSummaries().count
-            checksum &+= Int(count)
-        }
-        report("symbolic.attractors.bbm032", time, "s (\(Int(count)) asynchronous attractors counted and summarised)")
+    /// The BBM model in `folder`, or `nil` when ../shared is absent.
+    func bbm(_ folder: String) throws -> LogicalModel? {
+        let path = shared.appendingPathComponent(folder).appendingPathComponent("model.bnet").path
+        guard FileManager.default.fileExists(atPath: path) else { return nil }
+        return try LogicalModel(try ModelLoader.load(path))
     }
-    let path093 = shared.appendingPathComponent("093-immune-checkpoint-inhibitors/model.bnet").path
-    if FileManager.default.fileExists(atPath: path093) {
-        let model = try LogicalModel(try ModelLoader.load(path093))
-        var count = 0.0
-        let time = try best(3) {
-            count = try model.trapSpaceList(limit: 1000).count
-            checksum &+= Int(count)
+    /// The best time of `count` and its last result.
+    func timed(_ repetitions: Int, _ count: () throws -> Double) rethrows -> (time: Double, count: Int) {
+        var last = 0.0
+        let time = try best(repetitions) {
+            last = try count()
+            checksum &+= Int(last)
         }
-        report("symbolic.trapspaces.bbm093", time, "s (\(Int(count)) minimal trap spaces counted, 1000 listed, \(model.nodeCount) nodes)")
+        return (time, Int(last))
+    }
+    if let model = try bbm("032-t-cell-signalling-2006") {
+        let run = try timed(3) { try model.asynchronousAttractorSummaries().count }
+        report("symbolic.attractors.bbm032", run.time, "s (\(run.count) asynchronous attractors counted and summarised)")
+    }
+    if let model = try bbm("093-immune-checkpoint-inhibitors") {
+        let run = try timed(3) { try model.trapSpaceList(limit: 1000).count }
+        report("symbolic.trapspaces.bbm093", run.time, "s (\(run.count) minimal trap spaces counted, 1000 listed, \(model.nodeCount) nodes)")
     }
     for folder in ["017-differentiation-of-t-lymphocytes", "066-cd4-t-cell-differentiation", "070-mapk-cancer-cell-fate",
                    "103-pancreatic-cancer-microenvironment", "117-ifn-lambda"] {
-        let path = shared.appendingPathComponent(folder).appendingPathComponent("model.bnet").path
-        guard FileManager.default.fileExists(atPath: path) else { continue }
-        let model = try LogicalModel(try ModelLoader.load(path))
-        var count = 0.0
-        let time = try best(1) {
-            count = try model.asynchronousAttractorSummaries(limit: 10).count
-            checksum &+= Int(count)
-        }
-        report("symbolic.attractors.bbm\(folder.prefix(3))", time, "s (\(Int(count)) asynchronous attractors counted, \(model.nodeCount) nodes)")
+        guard let model = try bbm(folder) else { continue }
+        let run = try timed(1) { try model.asynchronousAttractorSummaries(limit: 10).count }
+        report("symbolic.attractors.bbm\(folder.prefix(3))", run.time, "s (\(run.count) asynchronous attractors counted, \(model.nodeCount) nodes)")
     }
     for folder in ["040-t-cell-differentiation", "061-tumor-microenvironment-in-lymphoblastic-leukeamia",
                    "062-cd4-t-cell-differentiation-and-plasticity", "154-control-of-th1-th2-differentiation"] {
-        let path = shared.appendingPathComponent(folder).appendingPathComponent("model.bnet").path
-        guard FileManager.default.fileExists(atPath: path) else { continue }
-        let model = try LogicalModel(try ModelLoader.load(path))
+        guard let model = try bbm(folder) else { continue }
         let id = String(folder.prefix(3))
-        var count = 0
-        let trap = try best(3) {
-            let spaces = try model.trapSpaces(.minimal)
-            count = spaces.count
-            checksum &+= spaces.count
-        }
-        report("symbolic.trapspaces.bbm\(id)", trap, "s (\(count) minimal trap spaces, \(model.nodeCount) nodes)")
-        let attractors = try best(1) {
-            let found = try model.symbolicAsynchronousAttractors(basins: false)
-            count = found.attractors.count
-            checksum &+= count
-        }
-        report("symbolic.attractors.bbm\(id)", attractors, "s (\(count) asynchronous attractors)")
+        let trap = try timed(3) { Double(try model.trapSpaces(.minimal).count) }
+        report("symbolic.trapspaces.bbm\(id)", trap.time, "s (\(trap.count) minimal trap spaces, \(model.nodeCount) nodes)")
+        let attractors = try timed(1) { Double(try model.symbolicAsynchronousAttractors(basins: false).attractors.count) }
+        report("symbolic.attractors.bbm\(id)", attractors.time, "s (\(attractors.count) asynchronous attractors)")
     }
 }

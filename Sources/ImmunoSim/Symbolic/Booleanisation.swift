@@ -81,9 +81,7 @@ struct BooleanisedModel: Sendable {
                 LogicalClamp(node: v, level: k + 1 <= clamp.level ? 1 : 0, window: clamp.window)
             }
         }
-        let initial = (0..<model.nodeCount).flatMap { i in
-            (1...model.maxLevels[i]).map { k in k <= model.initialLevels[i] ? 1 : 0 }
-        }
+        let initial = Self.thermometer(model.initialLevels, maxLevels: model.maxLevels)
         let boolean: LogicalModel
         do {
             boolean = try LogicalModel(name: model.name, nodes: ids.map { ($0, 1) }, functions: functions,
@@ -110,6 +108,16 @@ struct BooleanisedModel: Sendable {
         if level < m { result.append((range.lowerBound + level, 0)) }
         return result
     }
+
+    /// A state of levels (missing nodes at 0) as the coded Boolean state.
+    static func thermometer(_ levels: [Int], maxLevels: [Int]) -> [Int] {
+        maxLevels.indices.flatMap { i in
+            (1...maxLevels[i]).map { k in k <= (levels.indices.contains(i) ? levels[i] : 0) ? 1 : 0 }
+        }
+    }
+
+    /// A state of levels of the original model as a state of the coded one.
+    func coded(_ levels: [Int]) -> [Int] { Self.thermometer(levels, maxLevels: original.maxLevels) }
 
     /// The original level of node `i` in a Boolean state (the number of its variables on, which is
     /// the level on admissible states).

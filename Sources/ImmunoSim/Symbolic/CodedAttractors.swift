@@ -13,12 +13,8 @@ extension LogicalModel {
     /// - Complexity: one symbolic attractor search over Σ max-level Boolean variables.
     public func codedAsynchronousAttractors(from initial: [Int]? = nil, stateLimit: Int = 100_000) throws(LogicalAnalysisError) -> LogicalAttractors {
         let coding = try BooleanisedModel(self)
-        let start = initial.map { levels in
-            (0..<nodeCount).flatMap { i in
-                (1...maxLevels[i]).map { k in k <= (levels.indices.contains(i) ? levels[i] : 0) ? 1 : 0 }
-            }
-        }
-        let found = try coding.boolean.symbolicAsynchronousAttractors(from: start.map { [$0] }, stateLimit: stateLimit, basins: false)
+        let found = try coding.boolean.symbolicAsynchronousAttractors(from: initial.map { [coding.coded($0)] },
+                                                                      stateLimit: stateLimit, basins: false)
         let attractors = found.attractors.map { attractor in
             let states = Set(attractor.states.map { state in (0..<nodeCount).map { coding.level(of: $0, in: state) } })
             return LogicalAttractor(states: states.sorted { $0.lexicographicallyPrecedes($1) }, basin: 0)
@@ -41,14 +37,7 @@ extension LogicalModel {
     public func codedAsynchronousAttractorSummaries(from initial: [[Int]]? = nil,
                                                     limit: Int = 1000) throws(LogicalAnalysisError) -> AttractorSummaries {
         let coding = try BooleanisedModel(self)
-        let starts = initial.map { states in
-            states.map { levels in
-                (0..<nodeCount).flatMap { i in
-                    (1...maxLevels[i]).map { k in k <= (levels.indices.contains(i) ? levels[i] : 0) ? 1 : 0 }
-                }
-            }
-        }
-        let coded = try coding.boolean.asynchronousAttractorSummaries(from: starts, limit: limit)
+        let coded = try coding.boolean.asynchronousAttractorSummaries(from: initial.map { $0.map(coding.coded) }, limit: limit)
         let summaries = coded.attractors.map { summary in
             AttractorSummary(stateCount: summary.stateCount, subspace: Subspace(values: (0..<nodeCount).map { i in
                 let bits = coding.variables[i].map { summary.subspace.values[$0] }
