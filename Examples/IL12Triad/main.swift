@@ -65,7 +65,7 @@ do {
     let ifng = try model.doseResponse(il12, therapy: "IL12_THERAPY", doses: doses, readout: "IFNG", at: .step(steps))
     let blood = try model.doseResponse(il12, therapy: "IL12_THERAPY", doses: doses, readout: "IFNG_BLOOD", at: .step(steps))
     let burden = try model.doseResponse(il12, therapy: "IL12_THERAPY", doses: doses, readout: "TUMOR_BURDEN", at: .step(steps))
-    table(["IL-12 level", "IFN-γ (tumour)", "IFN-γ (blood)", "toxicity", "Δ toxicity", "burden"], doses.indices.map { i in
+    table(["IL-12 level", "IFN-γ", "blood IFN-γ", "toxicity", "Δ toxicity", "burden"], doses.indices.map { i in
         [number(doses[i]), number(ifng.values[i]), number(blood.values[i]), number(tox.values[i]),
          signed(tox.points[i].value - tox.points[i].baseline), number(burden.values[i])]
     })
