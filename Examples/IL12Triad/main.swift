@@ -3,8 +3,8 @@ import ImmunoGraph
 import ImmunoSim
 
 // The IL-12 triad (seed 001) on builtin:tme with the graded engine: benefit (IFN-γ, MHC-I,
-// CXCL9/10, M1 over M2), resistance (PD-L1 and IDO1 rising after IFN-γ), toxicity (only at high
-// doses) and the combination with PD-1 or PD-L1 blockade.
+// CXCL9/10, M1 over M2), resistance (PD-L1 and IDO1 rising after IFN-γ), toxicity (circulating
+// IFN-γ, only at high doses) and the combination with PD-1 or PD-L1 blockade.
 // `--svg PATH` writes the IL-12 time courses (e.g. ./out/IL12Triad.svg).
 
 let steps = 200
@@ -63,9 +63,10 @@ do {
     let doses = [0.1, 0.3, 0.6, 1.0]
     let tox = try model.doseResponse(il12, therapy: "IL12_THERAPY", doses: doses, readout: "SYSTEMIC_TOXICITY", at: .step(steps))
     let ifng = try model.doseResponse(il12, therapy: "IL12_THERAPY", doses: doses, readout: "IFNG", at: .step(steps))
+    let blood = try model.doseResponse(il12, therapy: "IL12_THERAPY", doses: doses, readout: "IFNG_BLOOD", at: .step(steps))
     let burden = try model.doseResponse(il12, therapy: "IL12_THERAPY", doses: doses, readout: "TUMOR_BURDEN", at: .step(steps))
-    table(["IL-12 level", "IFN-γ", "toxicity", "Δ toxicity", "burden"], doses.indices.map { i in
-        [number(doses[i]), number(ifng.values[i]), number(tox.values[i]),
+    table(["IL-12 level", "IFN-γ", "blood IFN-γ", "toxicity", "Δ toxicity", "burden"], doses.indices.map { i in
+        [number(doses[i]), number(ifng.values[i]), number(blood.values[i]), number(tox.values[i]),
          signed(tox.points[i].value - tox.points[i].baseline), number(burden.values[i])]
     })
     let lowTox = tox.points[1].value - tox.points[1].baseline, highTox = tox.points[3].value - tox.points[3].baseline
@@ -74,10 +75,10 @@ do {
     print("  Low dose (0.3): toxicity " + (abs(lowTox) <= tolerance ? "unchanged" : "changes") + " (\(signed(lowTox)))"
         + "; full dose: toxicity " + (highTox > tolerance ? "rises" : "unchanged") + " (\(signed(highTox))).")
     if highTox > tolerance && tox.isNonDecreasing() {
-        print("  Toxicity rises with dose: the therapeutic window narrows.")
+        print("  Toxicity rises with dose: the therapeutic window narrows. Circulating IFN-γ (IFNG_BLOOD), made by")
+        print("  blood NK and T cells that IL-12 switches on, crosses the toxicity threshold only near full exposure (C025).")
     } else {
-        print("  Not reproduced (C025): toxicity stays within the tolerance at every dose. Circulating IFN-γ has no")
-        print("  node (IL-21 has one, IL21_BLOOD); IL-12's toxicity arm is intratumoural IFN-γ above 0.7, which it does not reach.")
+        print("  Not reproduced (C025): toxicity stays within the tolerance at every dose.")
     }
 
     // 4. Combinations with PD-1 / PD-L1 blockade.

@@ -93,9 +93,9 @@ struct ExampleTests {
         }
         #expect(text.contains("PDL1            rises from step") && text.contains("IDO1            rises from step"))
         #expect(!text.contains("not later than"))
-        // The model does not reproduce the toxicity threshold (C025) and must say so, not claim it.
-        #expect(text.contains("Low dose (0.3): toxicity unchanged") && text.contains("Not reproduced (C025)"))
-        #expect(!text.contains("Toxicity rises with dose"))
+        // The toxicity threshold (C025): circulating IFN-γ is toxic only near full exposure.
+        #expect(text.contains("Low dose (0.3): toxicity unchanged") && text.contains("full dose: toxicity rises"))
+        #expect(text.contains("Toxicity rises with dose") && !text.contains("Not reproduced (C025)"))
         #expect(text.contains("IL-12 + anti-PD-1 is better than either alone"))
         #expect(text.contains("IL-12 + anti-PD-L1 is better than either alone"))
     }

@@ -271,10 +271,25 @@ enum ClaimCatalog {
             c.down("MDSC", b, t)
             return c
         },
-        Claim(id: "C025", expectation: "low-dose IL-12 is not toxic") { m in
-            let b = try m.run(), t = try m.run(["IL12_THERAPY": 0.3])
+        Claim(id: "C025", expectation: "IL-12 is toxic at full exposure through circulating IFN-γ, not at low dose") { m in
+            let b = try m.run(), low = try m.run(["IL12_THERAPY": 0.3]), high = try m.run(["IL12_THERAPY": 1])
             var c = ClaimCheck()
-            c.unchanged("SYSTEMIC_TOXICITY", b, t)
+            // Circulating IFN-γ (IFNG_BLOOD) crosses the toxicity threshold only at full exposure
+            // (S001-18). As for C078, the paper gives a narrow window, not a dose: the nominal
+            // model puts the low dose below it; jittered variants keep the ordering.
+            c.up("IFNG_BLOOD", b, high)
+            c.up("SYSTEMIC_TOXICITY", b, high)
+            c.less("toxicity at low dose < at full exposure", low["SYSTEMIC_TOXICITY"], high["SYSTEMIC_TOXICITY"], margin: ClaimModel.tolerance)
+            c.unchanged("SYSTEMIC_TOXICITY", b, low, nominalOnly: true)
+            return c
+        },
+        Claim(id: "C029", expectation: "IL-12 with transferred T cells lowers the burden but is toxic") { m in
+            // Proxy (seeds/claims.md): IL-12 given alongside the transferred cells at full exposure;
+            // the leaky expression of the engineered cells is not modelled.
+            let b = try m.run(), t = try m.run(["ADOPTIVE_T": 1, "IL12_THERAPY": 1])
+            var c = ClaimCheck()
+            c.down("TUMOR_BURDEN", b, t)
+            c.up("SYSTEMIC_TOXICITY", b, t)
             return c
         },
         Claim(id: "C026-C027", expectation: "IL-12 raises PD-L1 and IDO1 after IFN-γ", semantics: graded) { m in
@@ -409,9 +424,14 @@ enum ClaimCatalog {
         Claim(id: "C078", expectation: "IL-21 is toxic at 10 µg/kg, not at 3 µg/kg") { m in
             let b = try m.run(), low = try m.run(["IL21_THERAPY": 0.3]), high = try m.run(["IL21_THERAPY": 1])
             var c = ClaimCheck()
-            // Circulating IL-21 (IL21_BLOOD) crosses the dose-limiting threshold only at the high dose.
-            c.unchanged("SYSTEMIC_TOXICITY", b, low)
+            // Circulating IL-21 (IL21_BLOOD) crosses the dose-limiting threshold only at the high
+            // dose. The paper tested two doses, so it pins the threshold only between them: the
+            // nominal model must put it there ("3 µg/kg unchanged"), jittered variants must keep
+            // the ordering the two doses establish (toxic at 10 µg/kg, less toxic at 3 µg/kg) —
+            // jittering the unidentified threshold across 3 µg/kg is not a test of the claim.
             c.up("SYSTEMIC_TOXICITY", b, high)
+            c.less("toxicity at 3 µg/kg < at 10 µg/kg", low["SYSTEMIC_TOXICITY"], high["SYSTEMIC_TOXICITY"], margin: ClaimModel.tolerance)
+            c.unchanged("SYSTEMIC_TOXICITY", b, low, nominalOnly: true)
             return c
         },
         Claim(id: "C085-C087", expectation: "IL-21 lowers Tregs and angiogenesis, raises TSCM and CD8 T cells", semantics: graded) { m in

@@ -55,7 +55,7 @@ struct ClaimRobustnessTests {
         var failures: [String] = []
         for (seed, model) in models.enumerated() {
             let check = try claim.check(model)
-            if check.holds { holding += 1 } else if failures.count < 3 { failures.append("seed \(seed): \(check.failures)") }
+            if check.holdsRobustly { holding += 1 } else if failures.count < 3 { failures.append("seed \(seed): \(check.failures)") }
         }
         let nominal = try claim.check(try #require(ClaimTests.models[semantics]))
         let effect = nominal.effect.map { String(format: "%.3f", $0) } ?? "-"
