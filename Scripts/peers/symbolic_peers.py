@@ -147,7 +147,7 @@ def main():
             continue
         # Counted, not listed: AEON counts too (listing 026's 237,600 attractor states would time JSON).
         att, att_t = ours(options.immunosim, ["attractors", path, "--update", "async", "--exhaustive", "--count", "--json"], options.timeout)
-        our_attractors = None if att is None else int(att.get("count", len(att["attractors"])))
+        our_attractors = None if att is None else int(att["count"] if "count" in att else len(att["attractors"]))
         cells.append(f"{our_attractors if att else '—'} ({att_t})")
         if aeon:
             def aeon_count():

@@ -39,7 +39,7 @@ extension AsynchronousGraph {
                 for e in events {
                     let set = BDD(r)
                     let image = forward ? post(set, e) : pre(set, e)
-                    let new = network.dd.minus(network.dd.and(image, BDD(w)), set)
+                    let new = network.dd.minus(w == 1 ? image : network.dd.and(image, BDD(w)), set)
                     if new != .zero {
                         r = network.dd.or(set, new).raw
                         changed = true
