@@ -5,8 +5,8 @@ import ImmunoSim
 /// `symbolic.trapspaces.*` and `symbolic.attractors.*`: seconds for the minimal trap spaces
 /// (inputs fixed) and for the asynchronous attractors from all states (symbolic, no basins) of
 /// BBM models that finish in seconds, when ../shared is present. 093's trap spaces (41,240, counted
-/// exactly) are timed; its attractors and everything on 195 are left out: they do not finish in a
-/// minute yet (issue: symbolic analysis at scale). `symbolic.attractors.bbm032` times the count and
+/// exactly) and its attractors are timed; 195 is left out: it does not finish in a minute yet
+/// (issue: symbolic analysis at scale). `symbolic.attractors.bbm032` times the count and
 /// summary of 032's attractors (one has 5.2e10 states); 017, 066, 070, 103 and 117 (1,835,008
 /// attractors, 19 inputs) are counted the same way (10 summarised).
 func runSymbolicBenchmarks() throws {
@@ -35,6 +35,14 @@ func runSymbolicBenchmarks() throws {
     if let model = try bbm("093-immune-checkpoint-inhibitors") {
         let run = try timed(3) { try model.trapSpaceList(limit: 1000).count }
         report("symbolic.trapspaces.bbm093", run.time, "s (\(run.count) minimal trap spaces counted, 1000 listed, \(model.nodeCount) nodes)")
+    }
+    // Colour-summed counts with every undefined input a colour (AEON's parameters): 093 (15
+    // inputs, 41,240 attractors), 014 (7 inputs, 318) and 259 (23 inputs, 8,388,608).
+    for folder in ["093-immune-checkpoint-inhibitors", "014-t-lgl-survival-network-2008",
+                   "259-immune-surveillance-of-primary-melanoma-lc"] {
+        guard let model = try bbm(folder) else { continue }
+        let run = try timed(1) { try model.asynchronousAttractorSummaries(limit: 0).count }
+        report("symbolic.attractors.bbm\(folder.prefix(3))", run.time, "s (\(run.count) asynchronous attractors counted, \(model.nodeCount) nodes)")
     }
     for folder in ["017-differentiation-of-t-lymphocytes", "066-cd4-t-cell-differentiation", "070-mapk-cancer-cell-fate",
                    "103-pancreatic-cancer-microenvironment", "117-ifn-lambda"] {

@@ -31,6 +31,17 @@ extension LogicalModel {
     /// - Complexity: the search, then O(N) diagram operations per attractor summarised.
     public func asynchronousAttractorSummaries(from initial: [[Int]]? = nil,
                                                limit: Int = 1000) throws(LogicalAnalysisError) -> AttractorSummaries {
+        guard let order = attractorSearchOrder() else { return try summariesInOrder(from: initial, limit: limit) }
+        var found = try permuted(order).summariesInOrder(
+            from: initial.map { $0.map { state in order.map { $0 < state.count ? state[$0] : 0 } } }, limit: limit)
+        for k in found.attractors.indices {
+            found.attractors[k].subspace = Subspace(values: unpermuted(found.attractors[k].subspace.values, order))
+        }
+        return found
+    }
+
+    /// ``asynchronousAttractorSummaries(from:limit:)`` in the model's own node order.
+    func summariesInOrder(from initial: [[Int]]?, limit: Int) throws(LogicalAnalysisError) -> AttractorSummaries {
         var graph = try AsynchronousGraph(self)
         let universe = graph.searchUniverse(from: initial, clamps: permanentClamps)
         let found = exactAttractors(&graph, in: universe)

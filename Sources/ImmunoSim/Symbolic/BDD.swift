@@ -132,6 +132,17 @@ public struct DecisionDiagram: Sendable {
         unique = [UInt32](repeating: 0, count: size)
         uniqueMask = size - 1
         for index in 2..<nodes.count { insertUnique(UInt32(index)) }
+        // A computed table far smaller than the store misses on most of a long computation:
+        // grow it with the store (to half the unique table, at most 2^23 entries = 160 MB).
+        if cache.count < min(size / 2, 1 << 23) { growCache(to: min(size / 2, 1 << 23)) }
+    }
+
+    /// Rehashes the computed table into `size` entries (a power of two).
+    mutating func growCache(to size: Int) {
+        let old = cache
+        cache = [CacheEntry](repeating: CacheEntry(op: 0, a: 0, b: 0, c: 0, result: 0), count: size)
+        cacheMask = size - 1
+        for entry in old where entry.op != 0 { store(entry.op, entry.a, entry.b, entry.c, entry.result) }
     }
 
     mutating func insertUnique(_ index: UInt32) {

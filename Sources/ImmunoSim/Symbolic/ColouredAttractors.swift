@@ -114,7 +114,8 @@ extension LogicalModel {
     /// cheaply; one backward reachability then removes every state that reaches them, and only
     /// what is left (states of attractors outside every minimal trap space, if any — motif-
     /// avoidant ones) is searched in full. Without usable trap spaces (more than `seedLimit`),
-    /// the plain search.
+    /// the plain search. Either way only the percolated input subspaces are searched (see
+    /// `percolated(_:)`): they hold every attractor.
     ///
     /// - Complexity: the minimal trap spaces, a search inside them, one backward reachability over
     ///   `universe`, and a search of what is left.
@@ -123,8 +124,11 @@ extension LogicalModel {
     /// of the whole model are projected onto the rest: still trap sets of the reduced network.
     func seededAttractors(_ graph: inout AsynchronousGraph, in universe: BDD, removed: [Int] = [],
                           seedLimit: Int = 100_000) -> ColouredAttractors {
+        // Every attractor lies in the percolated input subspaces (forward-closed): the search
+        // covers those only.
+        let percolated = graph.percolated(universe)
         guard let spaces = try? trapSpaceList(limit: seedLimit), !spaces.isTruncated else {
-            return graph.colouredAttractors(in: universe)
+            return graph.colouredAttractors(in: percolated)
         }
         var cubes: [BDD] = []
         cubes.reserveCapacity(spaces.spaces.count)
@@ -135,11 +139,13 @@ extension LogicalModel {
         // A balanced union: O(total size × log spaces), not O(spaces × union size).
         var seeds = graph.network.dd.or(all: cubes)
         // Minimal trap spaces are trap sets, so this part of the universe is forward-closed.
-        seeds = graph.network.dd.and(graph.network.dd.exists(seeds, removed), universe)
+        seeds = graph.network.dd.and(graph.network.dd.exists(seeds, removed), percolated)
         var found = graph.colouredAttractors(in: seeds)
         var reached = graph.network.dd.or(all: [found.fixedPoints] + found.cycles)
+        // Backward paths into `percolated` stay in it (it is forward-closed), so the search runs
+        // in the simpler `universe`.
         reached = graph.reach(reached, within: universe, forward: false)
-        let rest = graph.network.dd.minus(universe, reached)
+        let rest = graph.network.dd.minus(percolated, reached)
         if rest != .zero {
             let more = graph.colouredAttractors(in: rest)
             found.fixedPoints = graph.network.dd.or(found.fixedPoints, more.fixedPoints)

@@ -29,6 +29,21 @@ extension LogicalModel {
     ///   steps on diagrams; exponential in the worst case, fast on published models.
     public func symbolicAsynchronousAttractors(from initial: [[Int]]? = nil,
                                                stateLimit: Int = 100_000, basins: Bool = true) throws(LogicalAnalysisError) -> LogicalAttractors {
+        guard let order = attractorSearchOrder() else {
+            return try symbolicAttractorsInOrder(from: initial, stateLimit: stateLimit, basins: basins)
+        }
+        let found = try permuted(order).symbolicAttractorsInOrder(
+            from: initial.map { $0.map { state in order.map { $0 < state.count ? state[$0] : 0 } } },
+            stateLimit: stateLimit, basins: basins)
+        let attractors = found.attractors.map { attractor in
+            LogicalAttractor(states: attractor.states.map { unpermuted($0, order) }.sorted { $0.lexicographicallyPrecedes($1) },
+                             basin: attractor.basin)
+        }
+        return LogicalAttractors(nodes: nodeIDs, attractors: attractors)
+    }
+
+    /// ``symbolicAsynchronousAttractors(from:stateLimit:basins:)`` in the model's own node order.
+    func symbolicAttractorsInOrder(from initial: [[Int]]?, stateLimit: Int, basins: Bool) throws(LogicalAnalysisError) -> LogicalAttractors {
         var graph = try AsynchronousGraph(self)
         let universe = graph.searchUniverse(from: initial, clamps: permanentClamps)
         let everything = graph.universe

@@ -55,12 +55,19 @@ struct AsynchronousGraph {
     }
 
     /// Every state reachable from `set` (forward) or reaching it (backward) inside `within`,
-    /// `set` included. Saturation-style: nodes are tried from the bottom of the order, and the
-    /// scan restarts at the bottom whenever a node adds states, so cheap local moves are
-    /// exhausted before expensive ones.
+    /// `set` included, by saturation (see ``saturate(_:within:forward:)``).
     ///
     /// - Complexity: at most (reachable states) × N image steps; typically far fewer.
     mutating func reach(_ set: BDD, within: BDD, forward: Bool) -> BDD {
+        saturate(set, within: within, forward: forward)
+    }
+
+    /// The same set as ``reach(_:within:forward:)`` by chaining: nodes are tried from the bottom
+    /// of the order, and the scan restarts at the bottom whenever a node adds states (the
+    /// reference the saturation is tested against).
+    ///
+    /// - Complexity: at most (reachable states) × N image steps.
+    mutating func chainedReach(_ set: BDD, within: BDD, forward: Bool) -> BDD {
         var result = network.dd.and(set, within)
         var i = n - 1
         while i >= 0 {
