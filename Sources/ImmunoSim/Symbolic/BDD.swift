@@ -63,11 +63,11 @@ public struct DecisionDiagram: Sendable {
     /// A counter distinguishing parameterised operations (a quantified set, a cube, a renaming)
     /// in the computed table.
     var epoch: UInt32 = 1
-    /// Node constructions left before ``checkBudget()`` reads the clock again (`Int.max`: no deadline).
+    /// Node constructions left before `checkBudget()` reads the clock again (`Int.max`: no deadline).
     var budgetTicks = Int.max
     /// The most nodes that may be stored (checked whenever one is added).
     var nodeLimit = Int.max
-    /// The limits set by ``setBudget(_:)`` (see BDDBudget.swift).
+    /// The limits set by `setBudget(_:)` (see BDDBudget.swift).
     var budget: DiagramBudget?
     /// Whether an operation stopped because the budget ran out (results are then meaningless).
     public internal(set) var isExhausted = false

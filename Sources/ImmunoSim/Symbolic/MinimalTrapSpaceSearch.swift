@@ -4,7 +4,7 @@
 /// Depth first over the inputs (nodes whose function is their own value): fix one at 0, then at
 /// 1, percolating after each; once no input is free, the nodes still free form a *residual*
 /// network (their functions restricted to the fixed values), usually small, whose minimal trap
-/// spaces the two-rail encoding (``TrapSpaceEncoding``) gives. Residuals met again (the same free
+/// spaces the two-rail encoding (`TrapSpaceEncoding`) gives. Residuals met again (the same free
 /// nodes with the same restricted functions — equal diagrams, equal handles) are answered from a
 /// memo. The search stops after `limit` trap spaces.
 ///
@@ -43,17 +43,18 @@ struct MinimalTrapSpaceSearch {
     /// At most `limit` minimal trap spaces, and whether they are all (`nil` when the budget ran out).
     mutating func run(limit: Int) throws(LogicalAnalysisError) -> (spaces: [Subspace], complete: Bool)? {
         var found: [[Int8]] = []
-        var stack = [[Int8](repeating: -1, count: network.n)]
+        // Each entry: values percolated except for the input just fixed (-1: nothing fixed yet).
+        var stack = [([Int8](repeating: -1, count: network.n), -1)]
         var steps = 0
-        while let popped = stack.popLast() {
-            let values = percolate(popped)
+        while let (popped, fixed) = stack.popLast() {
+            let values = percolate(popped, changed: fixed < 0 ? nil : [fixed])
             steps += 1
             if steps & 255 == 0, budget?.isPastDeadline == true { return nil }
             if let u = inputs.first(where: { values[$0] < 0 }) {
                 for value: Int8 in [1, 0] {
                     var next = values
                     next[u] = value
-                    stack.append(next)
+                    stack.append((next, u))
                 }
                 continue
             }
@@ -70,9 +71,10 @@ struct MinimalTrapSpaceSearch {
         return (TrapSpaceEncoding.sortedByText(found.map(Subspace.init(values:))), true)
     }
 
-    /// `values` percolated (its fixed values held).
-    mutating func percolate(_ values: [Int8]) -> [Int8] {
-        percolationRounds(values, regulators: network.regulators, readers: network.readers, recordSteps: false) { i, values in
+    /// `values` percolated (its fixed values held); with `changed`, only from those nodes' readers.
+    mutating func percolate(_ values: [Int8], changed: [Int]? = nil) -> [Int8] {
+        percolationRounds(values, regulators: network.regulators, readers: network.readers, recordSteps: false,
+                          changed: changed) { i, values in
             let f = network.dd.restrict(network.functions[i], assignment: values)
             return f.isConstant ? (f == .one ? 1 : 0) : nil
         }.values
@@ -115,7 +117,7 @@ struct MinimalTrapSpaceSearch {
         let source = network.dd
         let n = network.n
         return try TrapSpaceEncoding(nodeCount: part.count, position: position, inputs: .fixed, candidatesFor: .minimal,
-                                     budget: budget) {
+                                     budget: budget, cacheSize: part.count <= 40 ? 1 << 13 : 1 << 18) {
             (target: inout DecisionDiagram, variableOf: (Int) -> Int) throws(LogicalAnalysisError) -> [BDD] in
             var mapping = [Int](repeating: 0, count: max(1, n))
             for (k, i) in part.enumerated() { mapping[i] = variableOf(k) }

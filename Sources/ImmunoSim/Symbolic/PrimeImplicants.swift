@@ -11,7 +11,7 @@ extension SymbolicNetwork {
     /// `P(f) = P(f0 ∧ f1) ∪ ¬x·(P(f0) \ P(f0 ∧ f1)) ∪ x·(P(f1) \ P(f0 ∧ f1))` — a prime of
     /// `f0` that is an implicant of `f0 ∧ f1` is a prime of it, and then needs no `x` literal.
     ///
-    /// - Throws: ``LogicalAnalysisError`` when a function has more than ``primeLimit`` primes.
+    /// - Throws: `LogicalAnalysisError` when a function has more than `primeLimit` primes.
     /// - Complexity: O(diagram nodes × primes) per function; exponential only in the in-degree.
     mutating func primeImplicants(nodeIDs: [String]) throws(LogicalAnalysisError) -> [[[[Int32]]]] {
         var memo: [UInt32: [[Int32]]] = [:]
@@ -27,7 +27,7 @@ extension SymbolicNetwork {
         return result
     }
 
-    /// The prime implicants of `f` (`nil` beyond ``primeLimit``), memoised by diagram node.
+    /// The prime implicants of `f` (`nil` beyond `primeLimit`), memoised by diagram node.
     mutating func primes(_ f: BDD, _ memo: inout [UInt32: [[Int32]]]) -> [[Int32]]? {
         if f == .zero { return [] }
         if f == .one { return [[]] }

@@ -1,6 +1,6 @@
 import ImmunoGraph
 
-/// The two-variables-per-node encoding of trap spaces (see ``LogicalModel/trapSpaces(_:inputs:limit:)``).
+/// The two-variables-per-node encoding of trap spaces (see ``LogicalModel/trapSpaces(_:inputs:limit:budget:)``).
 struct TrapSpaceEncoding {
     var dd: DecisionDiagram
     let n: Int
@@ -47,12 +47,13 @@ struct TrapSpaceEncoding {
 
     /// The encoding of any Boolean network of `nodeCount` nodes whose functions `build` makes in
     /// the encoding's diagram over the state variables `variableOf(node)`, with node `i` at
-    /// `position[i]` of the variable order (see ``init(_:inputs:candidatesFor:budget:)``). With a
-    /// `budget`, the construction stops when it runs out and ``exceeded`` is set.
+    /// `position[i]` of the variable order (see `init(_:inputs:candidatesFor:budget:)`). With a
+    /// `budget`, the construction stops when it runs out and `exceeded` is set; `cacheSize` is the
+    /// diagram's computed table (small for the search's many small residual networks).
     init(nodeCount: Int, position: [Int], inputs: InputHandling, candidatesFor kind: TrapSpaceKind?, budget: DiagramBudget?,
-         functions build: (inout DecisionDiagram, (Int) -> Int) throws(LogicalAnalysisError) -> [BDD]) throws(LogicalAnalysisError) {
+         cacheSize: Int = 1 << 18, functions build: (inout DecisionDiagram, (Int) -> Int) throws(LogicalAnalysisError) -> [BDD]) throws(LogicalAnalysisError) {
         n = nodeCount
-        var dd = DecisionDiagram(variableCount: max(1, 3 * n))
+        var dd = DecisionDiagram(variableCount: max(1, 3 * n), cacheSize: cacheSize)
         dd.setBudget(budget)
         let nodeAt = position.indices.sorted { position[$0] < position[$1] }
         func aVar(_ i: Int) -> Int { 3 * position[i] + 1 }
