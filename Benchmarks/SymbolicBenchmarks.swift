@@ -33,7 +33,7 @@ func runSymbolicBenchmarks() throws {
         report("symbolic.attractors.bbm032", run.time, "s (\(run.count) asynchronous attractors counted and summarised)")
     }
     if let model = try bbm("093-immune-checkpoint-inhibitors") {
-        let run = try timed(3) { try model.trapSpaceList(limit: 1000).count }
+        let run = try timed(3) { try model.trapSpaceList(limit: 1000).count ?? -1 }
         report("symbolic.trapspaces.bbm093", run.time, "s (\(run.count) minimal trap spaces counted, 1000 listed, \(model.nodeCount) nodes)")
     }
     // Colour-summed counts with every undefined input a colour (AEON's parameters): 093 (15

@@ -185,6 +185,7 @@ do {
     try runFormatsBenchmarks()
     try runStochasticBenchmarks()
     try runSymbolicBenchmarks()
+    try runTrapSpaceBenchmarks()
     try runControlBenchmarks()
 } catch {
     print("benchmark failed: \(error)")

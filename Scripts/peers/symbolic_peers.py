@@ -19,7 +19,11 @@ Conventions, reconciled (checked on the BBM models):
   Files whose declared regulations disagree with the functions are read with repair_graph=True.
 - Our counts are exact even when too many to list (JSON "count").
 
-Usage: symbolic_peers.py [--immunosim PATH] [--timeout S] [--limit N] [--attractors-only | --skip-attractors] [MODEL_DIR ...]
+Usage: symbolic_peers.py [--immunosim PATH] [--timeout S] [--limit N] [--valuations K] [--maximal]
+                         [--attractors-only | --skip-attractors] [MODEL_DIR ...]
+--maximal compares maximal trap spaces with pyboolnet's. When our listing stops at --limit (the
+search lists input valuation by input valuation; our count is then unknown, shown as ≥N), K of its
+input valuations are compared with mpbn's minimal trap spaces under the same input values.
 With --limit N the peers stop after N trap spaces (mpbn and pyboolnet can only enumerate; a model
 with 2^55 minimal trap spaces never finishes otherwise); our count stays exact.
 """
@@ -68,6 +72,30 @@ def with_timeout(function, timeout):
     return answer
 
 
+def per_valuation(mpbn, path, nodes, listed, most, as_text):
+    """(valuations checked, valuations equal, time): our listed minimal trap spaces grouped by their
+    input values, each complete group (not the last) against mpbn's under the same input values."""
+    import tempfile
+    start = time.time()
+    network = mpbn.MPBooleanNetwork(path)
+    missing = [n for n in nodes if n not in network]
+    copy = tempfile.NamedTemporaryFile("w", suffix=".bnet", delete=False)
+    copy.write(open(path).read().rstrip("\n") + "\n" + "".join(f"{n}, {n}\n" for n in missing))
+    copy.close()
+    network = mpbn.MPBooleanNetwork(copy.name)
+    inputs = [n for n in nodes if str(network[n]) == n]
+    groups = {}
+    for space in listed:
+        groups.setdefault(tuple(space[nodes.index(n)] for n in inputs), set()).add(space)
+    keys = list(groups)[:-1][:most]
+    same = 0
+    for key in keys:
+        constraints = {n: int(v) for n, v in zip(inputs, key)}
+        theirs = {as_text(dict(a), nodes) for a in network.attractors(constraints=constraints)}
+        same += theirs == groups[key]
+    return len(keys), same, f"{time.time() - start:.2f}s"
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--immunosim", default=os.path.join(ROOT, ".build", "release", "immunosim"))  # or .build-NAME-rel/release/immunosim
@@ -78,6 +106,11 @@ def main():
                         help="list at most N minimal trap spaces (ours --limit, mpbn limit, pyboolnet max_output); "
                              "sets are compared only when every tool listed all of them")
     parser.add_argument("--skip-attractors", action="store_true", help="trap spaces only (no attractor columns)")
+    parser.add_argument("--maximal", action="store_true",
+                        help="maximal trap spaces instead of minimal ones, against pyboolnet (mpbn has none); implies --skip-attractors")
+    parser.add_argument("--valuations", type=int, default=20,
+                        help="when our listing stops at --limit, check this many of its input valuations against mpbn's "
+                             "minimal trap spaces under the same input values (sets compared per valuation)")
     parser.add_argument("models", nargs="*")
     options = parser.parse_args()
     if not os.path.exists(options.immunosim):
@@ -92,16 +125,19 @@ def main():
         from pyboolnet.trap_spaces import compute_trap_spaces
     except ImportError: bnet2primes = None
     if options.attractors_only: mpbn = bnet2primes = None
+    if options.maximal: mpbn = None; options.skip_attractors = True
+    kind_args = ["--maximal"] if options.maximal else []
     try: import biodivine_aeon as aeon
     except ImportError: aeon = None
-    print("| model | nodes | min trap spaces ours (t) | mpbn, inputs declared (t) | pyboolnet (t) | async attractors ours (t) | AEON colour sum [sets] (t) |")
+    kind_name = "max" if options.maximal else "min"
+    print(f"| model | nodes | {kind_name} trap spaces ours (t) | mpbn, inputs declared (t) | pyboolnet (t) | async attractors ours (t) | AEON colour sum [sets] (t) |")
     print("|---|---|---|---|---|---|---|")
     mismatches = 0
     for folder in folders:
         path = os.path.join(folder, "model.bnet")
         name = os.path.basename(folder.rstrip("/"))[:40]
         limit_args = ["--limit", str(options.limit)] if options.limit else []
-        mine, mine_t = ours(options.immunosim, ["trapspaces", path, "--json"] + limit_args, options.timeout)
+        mine, mine_t = ours(options.immunosim, ["trapspaces", path, "--json"] + kind_args + limit_args, options.timeout)
         nodes = mine["nodes"] if mine else None
         complete = mine is not None and not mine.get("truncated", False)
         ours_set = set(mine["trapSpaces"]) if complete else None
@@ -116,7 +152,8 @@ def main():
                 keep = [nodes.index(n) for n in projected_onto]
                 same = {as_text(a, projected_onto) for a in value} == {"".join(s[k] for k in keep) for s in ours_set}
             return " =" if same else " ≠"
-        count = int(mine["count"]) if mine else None
+        # Our count is null when the search listed the first --limit without knowing the total.
+        count = (int(mine["count"]) if mine["count"] is not None else f"≥{len(mine['trapSpaces'])}") if mine else None
         cells = [f"{count if mine else '—'}{' (first ' + str(len(mine['trapSpaces'])) + ' listed)' if mine and mine.get('truncated') else ''} ({mine_t})"]
         if mpbn:
             def mpbn_spaces():
@@ -134,10 +171,24 @@ def main():
             value, t = with_timeout(mpbn_spaces, options.timeout)
             ok = compare(value[1]) if value else ""
             mismatches += ok == " ≠"
-            cells.append(f"{len(value[1]) if value is not None else '—'}{ok} ({t})")
-        else: cells.append("skipped" if options.attractors_only else "not installed")
+            cell = f"{len(value[1]) if value is not None else '—'}{ok} ({t})"
+            if mine and mine["count"] is None and options.valuations:
+                # Our first --limit spaces come valuation by valuation (all of one input valuation
+                # before the next): compare each complete group with mpbn's minimal trap spaces
+                # under the same input values (the last group may be cut by the limit: skipped).
+                result, check_t = with_timeout(lambda: per_valuation(mpbn, path, nodes, mine["trapSpaces"], options.valuations, as_text),
+                                               options.timeout)
+                if result is not None:
+                    checked, same, _ = result
+                    mismatches += checked - same
+                    cell += f"; {same}/{checked} input valuations = ({check_t})"
+                else:
+                    cell += f"; input valuations not checked ({check_t})"
+            cells.append(cell)
+        else: cells.append("skipped" if options.attractors_only else "no maximal" if options.maximal else "not installed")
         if bnet2primes:
-            value, t = with_timeout(lambda: compute_trap_spaces(bnet2primes(path), "min", max_output=options.limit or 10**7), options.timeout)
+            kind = "max" if options.maximal else "min"
+            value, t = with_timeout(lambda: compute_trap_spaces(bnet2primes(path), kind, max_output=options.limit or 10**7), options.timeout)
             ok = compare(value)
             mismatches += ok == " ≠"
             cells.append(f"{len(value) if value is not None else '—'}{ok} ({t})")

@@ -113,5 +113,23 @@ struct TrapSpaceCommandTests {
         let (fixStatus, fixOut, _) = try immunosim(["trapspaces", faure, "--fix", "CycD=0", "--json"])
         let fixed = try #require(try jsonObject(fixOut)["trapSpaces"] as? [String])
         #expect(fixStatus == 0 && fixed.allSatisfy { $0.first == "0" })
+        let (timeoutStatus, _, timeoutErr) = try immunosim(["trapspaces", faure, "--timeout", "0"])
+        #expect(timeoutStatus == 2 && timeoutErr.contains("--timeout"))
+    }
+
+    @Test("trapspaces on BBM 195: the first 20 listed with count null; a model over its time limit exits 1 naming it and suggesting --limit (skipped without ../shared)")
+    func trapSpacesAtScale() throws {
+        let folder = packageRoot.deletingLastPathComponent().appendingPathComponent("shared/models/bbm/195-ctla4-pd1-checkpoint-inhibitors")
+        let path = folder.appendingPathComponent("model.bnet").path
+        guard FileManager.default.fileExists(atPath: path) else { return }
+        let (status, out, _) = try immunosim(["trapspaces", path, "--limit", "20", "--json"])
+        #expect(status == 0)
+        let object = try jsonObject(out)
+        #expect(object["count"] is NSNull && object["truncated"] as? Bool == true)
+        #expect((object["trapSpaces"] as? [String])?.count == 20)
+        let (slowStatus, _, slowErr) = try immunosim(["trapspaces", path, "--timeout", "0.3"])
+        #expect(slowStatus == 1)
+        #expect(slowErr.contains("195-ctla4-pd1-checkpoint-inhibitors/model.bnet") && slowErr.contains("--limit")
+                && slowErr.contains("0.3 s"))
     }
 }

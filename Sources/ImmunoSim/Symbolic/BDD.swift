@@ -63,6 +63,14 @@ public struct DecisionDiagram: Sendable {
     /// A counter distinguishing parameterised operations (a quantified set, a cube, a renaming)
     /// in the computed table.
     var epoch: UInt32 = 1
+    /// Node constructions left before `checkBudget()` reads the clock again (`Int.max`: no deadline).
+    var budgetTicks = Int.max
+    /// The most nodes that may be stored (checked whenever one is added).
+    var nodeLimit = Int.max
+    /// The limits set by `setBudget(_:)` (see BDDBudget.swift).
+    var budget: DiagramBudget?
+    /// Whether an operation stopped because the budget ran out (results are then meaningless).
+    public internal(set) var isExhausted = false
 
     static let terminalVariable = UInt32.max
 
@@ -112,6 +120,8 @@ public struct DecisionDiagram: Sendable {
     /// - Complexity: O(1) expected.
     mutating func make(_ variable: UInt32, _ low: UInt32, _ high: UInt32) -> UInt32 {
         if low == high { return low }
+        budgetTicks &-= 1
+        if budgetTicks <= 0 { checkBudget() }
         var slot = Self.hash(variable, low, high) & uniqueMask
         while true {
             let index = unique[slot]
@@ -123,6 +133,7 @@ public struct DecisionDiagram: Sendable {
         let index = UInt32(nodes.count)
         nodes.append(Node(variable: variable, low: low, high: high))
         unique[slot] = index
+        if nodes.count > nodeLimit { isExhausted = true }
         if nodes.count * 2 > unique.count { growUnique() }
         return index
     }

@@ -90,6 +90,7 @@ extension DecisionDiagram {
     /// both of `b`'s (stage 3 chains the second subtraction, stage 2 builds the node).
     mutating func runExtremes(_ frames: inout [ExtremeFrame], _ results: inout [UInt32], _ context: ExtremeContext) {
         while let frame = frames.popLast() {
+            if isExhausted { abandon(&frames, &results); return }
             switch (frame.op, frame.stage) {
             case (0, 0):
                 let f = frame.a

@@ -145,6 +145,7 @@ extension DecisionDiagram {
     mutating func run(_ frames: inout [Frame], _ results: inout [UInt32], quantified: [Bool],
                       assignment: [Int8], renaming: [UInt32]) {
         while let frame = frames.popLast() {
+            if isExhausted { abandon(&frames, &results); return }
             switch (frame.op, frame.stage) {
             case (Self.opITE, 0):
                 var f = frame.a, g = frame.b, h = frame.c

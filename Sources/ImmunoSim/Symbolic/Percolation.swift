@@ -77,17 +77,20 @@ struct SymbolicNetwork {
 ///   - start: the values given (−1 free), held.
 ///   - regulators, readers: each node's regulators and the nodes reading it.
 ///   - recordSteps: whether to record the steps (the search only needs the values).
+///   - changed: when given, `start` is already percolated except for these nodes' new values,
+///     and only their readers are asked first (default: every node).
 ///   - constantValue: node `i`'s value on every state of `values`, or `nil` if not constant.
 /// - Complexity: O(rounds × N) calls of `constantValue`, each node asked again only after one of
 ///   its regulators was fixed.
 func percolationRounds(
-    _ start: [Int8], regulators: [[Int]], readers: [[Int]], recordSteps: Bool = true,
+    _ start: [Int8], regulators: [[Int]], readers: [[Int]], recordSteps: Bool = true, changed: [Int]? = nil,
     constantValue: (Int, [Int8]) -> Int8?
 ) -> (values: [Int8], steps: [PercolationStep]) {
     let n = start.count
     var values = start
     var steps: [PercolationStep] = []
-    var dirty = [Bool](repeating: true, count: n)
+    var dirty = [Bool](repeating: changed == nil, count: n)
+    for j in changed ?? [] { for r in readers[j] { dirty[r] = true } }
     var fixedNow: [(Int, Int8)] = []
     var round = 0
     var changed = true

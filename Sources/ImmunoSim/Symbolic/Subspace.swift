@@ -53,7 +53,7 @@ public struct Subspace: Hashable, Sendable, CustomStringConvertible, Comparable 
     public static func < (a: Subspace, b: Subspace) -> Bool { a.description < b.description }
 }
 
-/// Which trap spaces ``LogicalModel/trapSpaces(_:inputs:limit:)`` lists.
+/// Which trap spaces ``LogicalModel/trapSpaces(_:inputs:limit:budget:)`` lists.
 public enum TrapSpaceKind: String, Hashable, Sendable, CaseIterable {
     /// Inclusion-minimal trap spaces: each contains at least one attractor.
     case minimal

@@ -1,6 +1,6 @@
 import ImmunoGraph
 
-/// The two-variables-per-node encoding of trap spaces (see ``LogicalModel/trapSpaces(_:inputs:limit:)``).
+/// The two-variables-per-node encoding of trap spaces (see ``LogicalModel/trapSpaces(_:inputs:limit:budget:)``).
 struct TrapSpaceEncoding {
     var dd: DecisionDiagram
     let n: Int
@@ -13,6 +13,8 @@ struct TrapSpaceEncoding {
     /// "can be 0" as functions of the other nodes' `a, b` (in an order where each comes after
     /// the eliminated nodes it reads). Their own `a, b` variables do not occur in ``traps``.
     var derived: [(node: Int, canBeOne: BDD, canBeZero: BDD)] = []
+    /// Whether the diagram ran out of its budget (everything built since is meaningless).
+    var exceeded: Bool { dd.isExhausted }
 
     /// The variables of node `i`: its state `x`, "can be 1" `a`, "can be 0" `b`.
     func xVar(_ i: Int) -> Int { 3 * position[i] }
@@ -35,14 +37,28 @@ struct TrapSpaceEncoding {
     /// their `a, b` are monotone functions of their regulators', hence of the remaining nodes',
     /// so inclusion between self-image subspaces is decided by the remaining nodes alone and the
     /// set is built over those (``derived`` recovers the rest when listing).
-    init(_ model: LogicalModel, inputs: InputHandling, candidatesFor kind: TrapSpaceKind? = nil) throws(LogicalAnalysisError) {
-        n = model.nodeCount
-        var dd = DecisionDiagram(variableCount: max(1, 3 * n))
-        let position = model.bandedOrder()
+    init(_ model: LogicalModel, inputs: InputHandling, candidatesFor kind: TrapSpaceKind? = nil,
+         budget: DiagramBudget? = nil) throws(LogicalAnalysisError) {
+        try self.init(nodeCount: model.nodeCount, position: model.bandedOrder(), inputs: inputs, candidatesFor: kind,
+                      budget: budget) { (dd: inout DecisionDiagram, variableOf: (Int) -> Int) throws(LogicalAnalysisError) -> [BDD] in
+            try model.symbolicFunctions(in: &dd, variableOf: variableOf)
+        }
+    }
+
+    /// The encoding of any Boolean network of `nodeCount` nodes whose functions `build` makes in
+    /// the encoding's diagram over the state variables `variableOf(node)`, with node `i` at
+    /// `position[i]` of the variable order (see `init(_:inputs:candidatesFor:budget:)`). With a
+    /// `budget`, the construction stops when it runs out and `exceeded` is set; `cacheSize` is the
+    /// diagram's computed table (small for the search's many small residual networks).
+    init(nodeCount: Int, position: [Int], inputs: InputHandling, candidatesFor kind: TrapSpaceKind?, budget: DiagramBudget?,
+         cacheSize: Int = 1 << 18, functions build: (inout DecisionDiagram, (Int) -> Int) throws(LogicalAnalysisError) -> [BDD]) throws(LogicalAnalysisError) {
+        n = nodeCount
+        var dd = DecisionDiagram(variableCount: max(1, 3 * n), cacheSize: cacheSize)
+        dd.setBudget(budget)
         let nodeAt = position.indices.sorted { position[$0] < position[$1] }
         func aVar(_ i: Int) -> Int { 3 * position[i] + 1 }
         func bVar(_ i: Int) -> Int { 3 * position[i] + 2 }
-        let functions = try model.symbolicFunctions(in: &dd, variableOf: { 3 * position[$0] })
+        let functions = try build(&dd, { 3 * position[$0] })
         let selfImage = kind == .minimal
         let regulators = functions.map { dd.support($0).map { nodeAt[$0 / 3] } }
         let isInput = (0..<n).map { functions[$0] == dd.variable(3 * position[$0]) }
@@ -83,7 +99,7 @@ struct TrapSpaceEncoding {
             (dd.topVariable(constraints[$0]) ?? 0, $0) > (dd.topVariable(constraints[$1]) ?? 0, $1)
         }
         var traps = BDD.one
-        for k in order { traps = dd.and(traps, constraints[k]) }
+        for k in order where !dd.isExhausted { traps = dd.and(traps, constraints[k]) }
         self.traps = traps
         self.dd = dd
         self.position = position

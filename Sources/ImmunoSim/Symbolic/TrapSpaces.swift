@@ -20,43 +20,88 @@ extension LogicalModel {
     /// symmetrically with tightening and downward closure. They are listed from the paths of the
     /// resulting diagram.
     ///
+    /// Maximal trap spaces are found by a search instead, as the smallest self-sustaining sets of
+    /// node values (branching over prime implicants). When the diagrams of minimal trap spaces with
+    /// inputs fixed grow too large (more than ``DiagramBudget/encodingAttempt`` nodes), a search
+    /// lists them input valuation by input valuation (percolation, then the encoding of the small
+    /// residual network), up to `limit`, without knowing the total (``TrapSpaceList/count`` is
+    /// then `nil` unless it listed them all). Both searches are exact.
+    ///
     /// - Parameters:
     ///   - kind: minimal (default) or maximal.
     ///   - inputs: inputs fixed (default, the convention of mpbn and pyboolnet) or free.
     ///   - limit: the most trap spaces returned.
+    ///   - budget: the most decision-diagram nodes (and the deadline) the analysis may use.
     /// - Returns: the trap spaces, in textual order, over ``nodeIDs``; nodes held by permanent
     ///   clamps are fixed at their clamp.
-    /// - Throws: ``LogicalAnalysisError`` for a multi-valued model.
+    /// - Throws: ``LogicalAnalysisError`` for a multi-valued model, or when the budget runs out.
     /// - Complexity: O(N) diagram operations to build the trap-space set (each exponential only in
     ///   a node's in-degree), then O(N) operations on diagrams of the trap-space set for the minimisation, and
     ///   O(N) per trap space listed.
     public func trapSpaces(_ kind: TrapSpaceKind = .minimal, inputs: InputHandling = .fixed,
-                           limit: Int = 100_000) throws(LogicalAnalysisError) -> [Subspace] {
-        try trapSpaceList(kind, inputs: inputs, limit: limit).spaces
+                           limit: Int = 100_000, budget: DiagramBudget = .trapSpaces) throws(LogicalAnalysisError) -> [Subspace] {
+        try trapSpaceList(kind, inputs: inputs, limit: limit, budget: budget).spaces
     }
 
     /// The minimal or maximal trap spaces with their total number, counted on the diagram —
-    /// exact even when far too many to list (a model with 55 fixed inputs has at least 2^55).
+    /// exact even when far too many to list (a model with 55 fixed inputs has at least 2^55) —
+    /// or, when the search listed them instead, known only if it listed them all.
     ///
-    /// - Parameters: as ``trapSpaces(_:inputs:limit:)``.
-    /// - Throws: ``LogicalAnalysisError`` for a multi-valued model.
-    /// - Complexity: as ``trapSpaces(_:inputs:limit:)``; the count is O(diagram).
+    /// - Parameters: as ``trapSpaces(_:inputs:limit:budget:)``.
+    /// - Throws: ``LogicalAnalysisError`` for a multi-valued model, or when the budget runs out.
+    /// - Complexity: as ``trapSpaces(_:inputs:limit:budget:)``; the count is O(diagram).
     public func trapSpaceList(_ kind: TrapSpaceKind = .minimal, inputs: InputHandling = .fixed,
-                              limit: Int = 100_000) throws(LogicalAnalysisError) -> TrapSpaceList {
-        var encoding = try TrapSpaceEncoding(self, inputs: inputs, candidatesFor: kind)
+                              limit: Int = 100_000, budget: DiagramBudget = .trapSpaces) throws(LogicalAnalysisError) -> TrapSpaceList {
+        if kind == .maximal {
+            var search = try MaximalTrapSpaceSearch(self, inputs: inputs, budget: budget)
+            guard let spaces = search.run() else { throw trapSpaceBudgetError(kind, budget) }
+            return TrapSpaceList(spaces: Array(spaces.prefix(limit)), count: Double(spaces.count))
+        }
+        var attempt = budget
+        if inputs == .fixed { attempt.nodes = min(budget.nodes, DiagramBudget.encodingAttempt) }
+        if let found = try trapSpaceListByEncoding(kind, inputs: inputs, limit: limit, budget: attempt) { return found }
+        guard inputs == .fixed, !budget.isPastDeadline else { throw trapSpaceBudgetError(kind, budget) }
+        var search = try MinimalTrapSpaceSearch(self, budget: budget)
+        guard let found = try search.run(limit: limit) else { throw trapSpaceBudgetError(kind, budget) }
+        return TrapSpaceList(spaces: found.spaces, count: found.complete ? Double(found.spaces.count) : nil)
+    }
+
+    /// The trap spaces from the whole two-rail encoding (minimal or maximal), or `nil` when the
+    /// diagram ran out of `budget`.
+    func trapSpaceListByEncoding(_ kind: TrapSpaceKind, inputs: InputHandling, limit: Int,
+                                 budget: DiagramBudget?) throws(LogicalAnalysisError) -> TrapSpaceList? {
+        var encoding = try TrapSpaceEncoding(self, inputs: inputs, candidatesFor: kind, budget: budget)
+        guard !encoding.exceeded else { return nil }
         let set = encoding.extremeSet(kind)
-        let spaces = encoding.list(set, limit: limit)
-        return TrapSpaceList(spaces: spaces, count: encoding.count(set))
+        guard !encoding.dd.isExhausted else { return nil }
+        return TrapSpaceList(spaces: encoding.list(set, limit: limit), count: encoding.count(set))
+    }
+
+    /// The error of a trap-space analysis that ran out of its budget.
+    func trapSpaceBudgetError(_ kind: TrapSpaceKind, _ budget: DiagramBudget) -> LogicalAnalysisError {
+        let time = budget.deadline == nil ? "" : " or its time limit"
+        return LogicalAnalysisError("the \(kind.rawValue) trap spaces of '\(name)' (\(nodeCount) nodes) did not finish within the "
+            + "budget of \(budget.nodes) decision-diagram nodes\(time); list fewer (a smaller limit, inputs fixed) "
+            + "or allow more")
     }
 }
 
-/// Trap spaces listed up to a limit, with their exact total.
+extension DiagramBudget {
+    /// The default budget of trap-space analyses: 16,777,216 nodes (about 400 MB), no time limit.
+    public static let trapSpaces = DiagramBudget(nodes: 1 << 24)
+    /// The most nodes (1,048,576) the whole two-rail encoding of minimal trap spaces with inputs
+    /// fixed may take before the search takes over (BBM 093 needs 0.8 M; 155 and 259, whose totals
+    /// it would count, 4.9 M and 1.8 M — but a failed attempt at that size costs more than listing).
+    public static let encodingAttempt = 1 << 20
+}
+
+/// Trap spaces listed up to a limit, with their exact total when known.
 public struct TrapSpaceList: Hashable, Sendable {
     /// The trap spaces listed, in textual order (all of them unless ``isTruncated``).
     public var spaces: [Subspace]
-    /// How many there are in all (a `Double`: exact up to 2^53).
-    public var count: Double
-    /// Whether more exist than were listed.
-    public var isTruncated: Bool { Double(spaces.count) < count }
+    /// How many there are in all (a `Double`: exact up to 2^53), or `nil` when a search stopped
+    /// at the limit without knowing.
+    public var count: Double?
+    /// Whether more exist than were listed (or may exist, when ``count`` is unknown).
+    public var isTruncated: Bool { count.map { Double(spaces.count) < $0 } ?? true }
 }
-
