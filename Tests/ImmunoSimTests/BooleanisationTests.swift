@@ -95,38 +95,11 @@ struct BooleanisationTests {
             let target = [NodeValue(model.nodeIDs[t], level)]
             let result = try model.controlStrategies(ControlProblem(target: target, maxSize: 2))
             let found = Set(result.strategies.map { $0.perturbations.map(\.description).sorted().joined(separator: ",") })
-            #expect(found == (try Self.bruteMinimalSets(model, target, maxSize: 2)), "seed \(seed)")
+            #expect(found == (try BruteControl.minimalSets(model, target, maxSize: 2)), "seed \(seed)")
             #expect(result.undecided.isEmpty, "seed \(seed)")
             answers += result.strategies.count
         }
         #expect(answers >= 10)
-    }
-
-    /// Brute force: every set of at most `maxSize` non-target nodes, each at 0 or its maximum;
-    /// minimal sets whose every asynchronous attractor (exhaustive graph) has the target levels.
-    static func bruteMinimalSets(_ model: LogicalModel, _ target: [NodeValue], maxSize: Int) throws -> Set<String> {
-        let nodes = (0..<model.nodeCount).filter { i in !target.contains { $0.node == model.nodeIDs[i] } }
-        func sets(_ size: Int, from start: Int) -> [[NodeValue]] {
-            if size == 0 { return [[]] }
-            guard start < nodes.count else { return [] }
-            var result: [[NodeValue]] = []
-            for k in start..<nodes.count {
-                for rest in sets(size - 1, from: k + 1) {
-                    for v in [0, model.maxLevels[nodes[k]]] { result.append([NodeValue(model.nodeIDs[nodes[k]], v)] + rest) }
-                }
-            }
-            return result
-        }
-        var answers: [[NodeValue]] = []
-        for size in 0...maxSize {
-            var found: [[NodeValue]] = []
-            for set in sets(size, from: 0) where !answers.contains(where: { a in a.allSatisfy(set.contains) }) {
-                let perturbed = try model.holding(set.map { ($0.node, $0.value) })
-                if BruteControl.controls(perturbed, target) { found.append(set) }
-            }
-            answers += found
-        }
-        return Set(answers.map { $0.map(\.description).sorted().joined(separator: ",") })
     }
 
     @Test("attractor counts with inputs as colours: cycles that exist for one input valuation only (regression: a stale diagram read)")

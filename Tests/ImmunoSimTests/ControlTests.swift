@@ -14,7 +14,8 @@ enum BruteControl {
         }
     }
 
-    /// The minimal sets of at most `maxSize` perturbations of non-target, unclamped nodes.
+    /// The minimal sets of at most `maxSize` perturbations of non-target, unclamped nodes, each
+    /// node held at 0 or its maximum level (knockout or full over-expression).
     static func minimalSets(_ model: LogicalModel, _ target: [NodeValue], maxSize: Int) throws -> Set<String> {
         let clamped = Set(model.permanentClamps.map(\.node))
         let nodes = (0..<model.nodeCount).filter { i in
@@ -27,7 +28,7 @@ enum BruteControl {
             var result: [[NodeValue]] = []
             for k in start..<nodes.count {
                 for rest in sets(size - 1, from: k + 1) {
-                    for v in 0...1 { result.append([NodeValue(model.nodeIDs[nodes[k]], v)] + rest) }
+                    for v in [0, model.maxLevels[nodes[k]]] { result.append([NodeValue(model.nodeIDs[nodes[k]], v)] + rest) }
                 }
             }
             return result

@@ -1,5 +1,6 @@
 import ImmunoGraph
 import ImmunoSim
+import Testing
 
 /// Seeded random logical networks and brute-force references for the logical engine's tests.
 enum RandomLogical {
@@ -149,5 +150,18 @@ enum RandomLogical {
             }
         }
         return result
+    }
+}
+
+/// Checks shared by the symbolic attractor tests.
+enum SymbolicCheck {
+    /// Expects the symbolic asynchronous attractors (states and basins) of `model` to equal
+    /// state-by-state enumeration, and the attractor summaries to count them.
+    static func expectEqualsEnumeration(_ model: LogicalModel, seed: UInt64,
+                                        sourceLocation: SourceLocation = #_sourceLocation) throws {
+        let expected = try model.asynchronousAttractors(symbolicAbove: .max)
+        #expect(try model.symbolicAsynchronousAttractors() == expected, "seed \(seed)", sourceLocation: sourceLocation)
+        #expect(try model.asynchronousAttractorSummaries().count == Double(expected.attractors.count), "seed \(seed)",
+                sourceLocation: sourceLocation)
     }
 }

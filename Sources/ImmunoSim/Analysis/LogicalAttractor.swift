@@ -59,7 +59,13 @@ public struct LogicalAttractors: Hashable, Sendable {
 public struct LogicalAnalysisError: Error, Hashable, Sendable, CustomStringConvertible {
     /// What limit was hit, with the numbers.
     public var message: String
+    /// Whether a decision-diagram budget (``DiagramBudget``) ran out, so that a smaller task or a
+    /// larger budget may succeed.
+    public var isOutOfBudget: Bool
     /// Creates the error.
-    public init(_ message: String) { self.message = message }
+    public init(_ message: String, isOutOfBudget: Bool = false) {
+        self.message = message
+        self.isOutOfBudget = isOutOfBudget
+    }
     public var description: String { message }
 }

@@ -82,7 +82,7 @@ extension LogicalModel {
         let time = budget.deadline == nil ? "" : " or its time limit"
         return LogicalAnalysisError("the \(kind.rawValue) trap spaces of '\(name)' (\(nodeCount) nodes) did not finish within the "
             + "budget of \(budget.nodes) decision-diagram nodes\(time); list fewer (a smaller limit, inputs fixed) "
-            + "or allow more")
+            + "or allow more", isOutOfBudget: true)
     }
 }
 

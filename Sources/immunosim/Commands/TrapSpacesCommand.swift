@@ -40,7 +40,7 @@ let trapSpacesCommand = Command(
             found = try model.trapSpaceList(arguments.flag("maximal") ? .maximal : .minimal,
                                             inputs: arguments.flag("free-inputs") ? .free : .fixed, limit: limit,
                                             budget: DiagramBudget(nodes: DiagramBudget.trapSpaces.nodes, seconds: timeout))
-        } catch let error as LogicalAnalysisError where error.message.contains("did not finish within the budget") {
+        } catch let error as LogicalAnalysisError where error.isOutOfBudget {
             let hint = arguments.flag("maximal") || arguments.flag("free-inputs") ? "" : "; try --limit 1000 (the first 1,000 are listed input valuation by input valuation)"
             throw CLIError.input("\(arguments.positionals[0]): \(error.message) (--timeout \(timeout) s)\(hint)")
         }
