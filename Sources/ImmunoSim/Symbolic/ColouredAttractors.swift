@@ -109,24 +109,36 @@ extension AsynchronousGraph {
 }
 
 extension LogicalModel {
-    /// The coloured search seeded by the minimal trap spaces: each holds an attractor, and the
-    /// union of them is forward-closed and small, so their attractors are found first and
-    /// cheaply; one backward reachability then removes every state that reaches them, and only
-    /// what is left (states of attractors outside every minimal trap space, if any — motif-
-    /// avoidant ones) is searched in full. Without usable trap spaces (more than `seedLimit`),
-    /// the plain search. Either way only the percolated input subspaces are searched (see
-    /// `percolated(_:)`): they hold every attractor.
+    /// The attractors inside `universe`, exact, by the cheapest route that works. Every
+    /// attractor lies in the percolated input subspaces (forward-closed; see `percolated(_:)`),
+    /// so only those are searched:
     ///
-    /// - Complexity: the minimal trap spaces, a search inside them, one backward reachability over
-    ///   `universe`, and a search of what is left.
+    /// 1. seeded by the network reduced to a feedback vertex set (see ``FeedbackReduction``):
+    ///    the attractors of the forward set of its terminal components' candidates — unless that
+    ///    set grows past `allowance` diagram nodes (the candidates were transient);
+    /// 2. else seeded by the minimal trap spaces (each holds an attractor; their union is
+    ///    forward-closed and small, so their attractors are found first and cheaply), then
+    ///    completed: a proof on the reduced network that nothing was missed, or, failing it, one
+    ///    backward reachability removing every state that reaches what was found, and a search of
+    ///    what is left (states of attractors outside every minimal trap space, if any).
+    ///    Without usable trap spaces (more than `seedLimit`), the plain coloured search.
+    ///
+    /// - Complexity: 1: a search over |feedback set| variables and one forward reachability;
+    ///   2: the minimal trap spaces, a search inside them, and a proof or one backward
+    ///   reachability over `universe` with a search of what is left.
     ///
     /// With `removed` (the nodes an `AttractorReduction` took out of `graph`), the trap spaces
     /// of the whole model are projected onto the rest: still trap sets of the reduced network.
+    /// `allowance` bounds the diagram nodes the reduction and route 1 may add; `feedbackSeeding`
+    /// false skips route 1 (tests reach route 2 with it).
     func seededAttractors(_ graph: inout AsynchronousGraph, in universe: BDD, removed: [Int] = [],
-                          seedLimit: Int = 100_000) -> ColouredAttractors {
-        // Every attractor lies in the percolated input subspaces (forward-closed): the search
-        // covers those only.
+                          seedLimit: Int = 100_000, allowance: Int = 1 << 20,
+                          feedbackSeeding: Bool = true) -> ColouredAttractors {
         let percolated = graph.percolated(universe)
+        let reduction = FeedbackReduction(&graph, allowance: allowance)
+        if feedbackSeeding, let reduction, let found = graph.feedbackSeededAttractors(reduction, in: percolated, allowance: allowance) {
+            return found
+        }
         guard let spaces = try? trapSpaceList(limit: seedLimit), !spaces.isTruncated else {
             return graph.colouredAttractors(in: percolated)
         }
@@ -141,6 +153,7 @@ extension LogicalModel {
         // Minimal trap spaces are trap sets, so this part of the universe is forward-closed.
         seeds = graph.network.dd.and(graph.network.dd.exists(seeds, removed), percolated)
         var found = graph.colouredAttractors(in: seeds)
+        if let reduction, graph.provesComplete(found, in: percolated, by: reduction) { return found }
         var reached = graph.network.dd.or(all: [found.fixedPoints] + found.cycles)
         // Backward paths into `percolated` stay in it (it is forward-closed), so the search runs
         // in the simpler `universe`.
