@@ -132,7 +132,7 @@ extension LogicalModel {
     /// `allowance` bounds the diagram nodes the reduction and route 1 may add; `feedbackSeeding`
     /// false skips route 1 (tests reach route 2 with it).
     func seededAttractors(_ graph: inout AsynchronousGraph, in universe: BDD, removed: [Int] = [],
-                          seedLimit: Int = 100_000, allowance: Int = 1 << 20,
+                          seedLimit: Int = 100_000, allowance: Int = 1 << 21,
                           feedbackSeeding: Bool = true) -> ColouredAttractors {
         let percolated = graph.percolated(universe)
         let reduction = FeedbackReduction(&graph, allowance: allowance)

@@ -37,9 +37,9 @@ struct FeedbackReduction {
     /// The reduction of `graph`'s dynamics (its `canFlip`), in its diagram, or `nil` when every
     /// node is a colour or the reduction is too large.
     ///
-    /// - Complexity: O(N × (N + E)) for the feedback vertex set, then one conjunction per
-    ///   eliminated node and one quantification per feedback node; `nil` when these would store
-    ///   more than `allowance` further diagram nodes.
+    /// - Complexity: O(N × (N + E)) for the feedback vertex set, then one substitution (two
+    ///   cofactors and an ITE) per eliminated regulator of each node and one conjunction per
+    ///   eliminated node; `nil` when these would store more than `allowance` further nodes.
     init?(_ graph: inout AsynchronousGraph, allowance: Int) {
         let n = graph.n
         let isColour = (0..<n).map { graph.canFlip[$0] == .zero }
@@ -57,18 +57,23 @@ struct FeedbackReduction {
         let isEliminated = (0..<n).map { !isColour[$0] && !isFeedback[$0] }
         guard let order = Self.topologicalOrder(regulators: regulators, among: isEliminated) else { return nil }
         eliminated = order
-        // Where every eliminated node equals its function: with `U` and the colours fixed, the
-        // acyclic rest has exactly one such state (each node equal to its composed function), so
-        // this conjunction of local constraints is the candidate set without composing anything.
+        // Composed functions by substitution in topological order (each eliminated regulator by
+        // its own composed function), so the candidates and the reduced functions read `U` and
+        // the colours only.
         let outer = graph.network.dd.budget
         graph.network.dd.setBudget(Self.budget(within: outer, allowance: allowance, stored: graph.network.dd.storedNodeCount))
+        var composed = functions
         var candidate = BDD.one
-        for v in order.reversed() {
-            candidate = graph.network.dd.and(candidate, graph.network.dd.equivalent(graph.network.dd.variable(v), functions[v]))
+        for v in order {
+            composed[v] = AttractorReduction.substitute(functions[v], regulators[v], replace: isEliminated, composed,
+                                                        &graph.network.dd)
+            candidate = graph.network.dd.and(candidate, graph.network.dd.equivalent(graph.network.dd.variable(v), composed[v]))
         }
         var flips = [BDD](repeating: .zero, count: n)
         for u in feedback {
-            flips[u] = graph.network.dd.exists(graph.network.dd.and(candidate, graph.canFlip[u]), order)
+            let reduced = AttractorReduction.substitute(functions[u], regulators[u], replace: isEliminated, composed,
+                                                        &graph.network.dd)
+            flips[u] = graph.network.dd.xor(graph.network.dd.variable(u), reduced)
         }
         let exhausted = graph.network.dd.isExhausted
         graph.network.dd.setBudget(outer)
@@ -170,6 +175,7 @@ extension AsynchronousGraph {
         let pivots = network.dd.and(network.dd.or(all: [terminal.fixedPoints] + terminal.cycles), reduction.candidate)
         let forward = reach(pivots, within: space, forward: true)
         let found = colouredAttractors(in: forward)
+
 
         let exhausted = network.dd.isExhausted
         network.dd.setBudget(outer)
