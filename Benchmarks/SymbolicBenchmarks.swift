@@ -37,9 +37,10 @@ func runSymbolicBenchmarks() throws {
         report("symbolic.trapspaces.bbm093", run.time, "s (\(run.count) minimal trap spaces counted, 1000 listed, \(model.nodeCount) nodes)")
     }
     // Colour-summed counts with every undefined input a colour (AEON's parameters): 093 (15
-    // inputs, 41,240 attractors), 014 (7 inputs, 318) and 259 (23 inputs, 8,388,608).
+    // inputs, 41,240 attractors), 014 (7 inputs, 318), 259 (23 inputs, 8,388,608) and 155
+    // (882,404,412).
     for folder in ["093-immune-checkpoint-inhibitors", "014-t-lgl-survival-network-2008",
-                   "259-immune-surveillance-of-primary-melanoma-lc"] {
+                   "259-immune-surveillance-of-primary-melanoma-lc", "155-control-of-th1-th2-th17-treg-differentation"] {
         guard let model = try bbm(folder) else { continue }
         let run = try timed(1) { try model.asynchronousAttractorSummaries(limit: 0).count }
         report("symbolic.attractors.bbm\(folder.prefix(3))", run.time, "s (\(run.count) asynchronous attractors counted, \(model.nodeCount) nodes)")

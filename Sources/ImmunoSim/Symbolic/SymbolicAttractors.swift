@@ -13,6 +13,15 @@ extension LogicalModel {
     /// round serves all 2^inputs copies of the network at once. Reachability is saturation-style (see the
     /// asynchronous graph's `reach`). Every attractor is exact (no approximation).
     ///
+    /// Before that search, the universe is narrowed: to the percolation of each input valuation
+    /// (every attractor lies there), then to the forward set of a few *pivots* — states of the
+    /// terminal components of the network reduced to a feedback vertex set, where every other node
+    /// is a function of the feedback nodes and the inputs; every attractor is reachable from them
+    /// (see `FeedbackReduction`). On BBM 093 this leaves 7.3 million of 2^66 states and needs no
+    /// backward reachability over the space. When that forward set is large (the pivots were
+    /// transient), the minimal trap spaces seed the search instead, and the reduced network
+    /// proves the answer complete or one backward reachability does.
+    ///
     /// - Parameters:
     ///   - initial: when given, only the attractors reachable from these states (levels per
     ///     node; clamped nodes take their clamp).
