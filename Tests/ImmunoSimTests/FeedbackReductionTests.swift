@@ -121,18 +121,70 @@ struct FeedbackReductionTests {
 
     @Test("a seeding that outgrows its allowance gives up (nil) and leaves the diagram's own budget as it was")
     func allowanceGivesUp() throws {
-        let model = try RandomLogical.model(nodes: 12, k: 3, multiValued: false, seed: 77)
-        var graph = try AsynchronousGraph(model)
-        let space = graph.universe
-        let reduced = FeedbackReduction(&graph, allowance: .max)
-        let reduction = try #require(reduced)
-        graph.network.dd.setBudget(DiagramBudget(nodes: 50_000_000))
-        let starved = graph.feedbackSeededAttractors(reduction, in: space, allowance: 0)
-        #expect(starved == nil)
-        #expect(graph.network.dd.budget?.nodes == 50_000_000)
-        #expect(!graph.network.dd.isExhausted)
-        let fed = graph.feedbackSeededAttractors(reduction, in: space, allowance: .max)
-        #expect(fed != nil)
+        var starvedRuns = 0
+        for seed in UInt64(77)..<97 {
+            let model = try RandomLogical.model(nodes: 12, k: 3, multiValued: false, seed: seed)
+            var graph = try AsynchronousGraph(model)
+            let space = graph.universe
+            let reduced = FeedbackReduction(&graph, allowance: .max)
+            let reduction = try #require(reduced)
+            // How many nodes the seeding needs, on a copy.
+            var probe = graph
+            let before = probe.network.dd.storedNodeCount
+            let full = probe.feedbackSeededAttractors(reduction, in: space, allowance: .max)
+            #expect(full != nil)
+            guard probe.network.dd.storedNodeCount > before + 10 else { continue }
+            graph.network.dd.setBudget(DiagramBudget(nodes: 50_000_000))
+            let starved = graph.feedbackSeededAttractors(reduction, in: space, allowance: 10)
+            #expect(starved == nil, "seed \(seed)")
+            #expect(graph.network.dd.budget?.nodes == 50_000_000)
+            #expect(!graph.network.dd.isExhausted)
+            starvedRuns += 1
+        }
+        #expect(starvedRuns >= 5)
+    }
+
+    @Test("the percolation of one input valuation, computed directly, equals the all-valuations computation restricted to it")
+    func singleColourPercolation() throws {
+        var shrunk = 0
+        for seed in UInt64(1)...40 {
+            let model = try GatedNetwork.model(seed: seed + 500)
+            var graph = try AsynchronousGraph(model)
+            let all = graph.percolated(graph.universe)
+            let colours = graph.colourNodes
+            for valuation in 0..<(1 << colours.count) {
+                let cube = graph.network.dd.cube(colours.indices.map { (variable: colours[$0], value: valuation >> $0 & 1 == 1) })
+                let one = graph.network.dd.and(graph.universe, cube)
+                let values = graph.singleColour(of: one, colours)
+                #expect(values != nil, "seed \(seed)")
+                let direct = graph.percolated(one)
+                let restricted = graph.network.dd.and(all, cube)
+                #expect(direct == restricted, "seed \(seed), valuation \(valuation)")
+                if direct != one { shrunk += 1 }
+            }
+        }
+        #expect(shrunk >= 100, "percolation fixed nothing beyond the inputs in most valuations (\(shrunk))")
+    }
+
+    @Test("from one state, the attractors it reaches equal enumeration's, whether its input valuation has one attractor or several")
+    func fromOneState() throws {
+        var single = 0, several = 0
+        for seed in UInt64(1)...40 {
+            let model = try model(seed)
+            var rng = SeededGenerator(seed: seed &* 104_729)
+            for _ in 0..<3 {
+                let state = (0..<model.nodeCount).map { _ in Int.random(in: 0...1, using: &rng) }
+                let expected = try model.asynchronousAttractors(from: state, symbolicAbove: .max).attractors.map { Set($0.states) }
+                let found = try model.symbolicAsynchronousAttractors(from: [state], basins: false).attractors.map { Set($0.states) }
+                #expect(Set(found) == Set(expected) && found.count == expected.count, "seed \(seed), state \(state)")
+                // Which case ran: the valuation's own attractors, one or several.
+                let inputs = model.nodeIDs.indices.filter { model.nodeIDs[$0].hasPrefix("u") }
+                let all = try model.asynchronousAttractors(symbolicAbove: .max).attractors
+                let same = all.filter { attractor in inputs.allSatisfy { attractor.states[0][$0] == state[$0] } }
+                if same.count == 1 { single += 1 } else { several += 1 }
+            }
+        }
+        #expect(single >= 20 && several >= 20, "one attractor: \(single), several: \(several)")
     }
 
     @Test("BBM 093: the colour-summed attractor count of AEON 1.4 (41,240), now seeded by the reduced network (skipped without ../shared)")

@@ -43,8 +43,7 @@ extension LogicalModel {
     /// ``asynchronousAttractorSummaries(from:limit:)`` in the model's own node order.
     func summariesInOrder(from initial: [[Int]]?, limit: Int) throws(LogicalAnalysisError) -> AttractorSummaries {
         var graph = try AsynchronousGraph(self)
-        let universe = graph.searchUniverse(from: initial, clamps: permanentClamps)
-        let found = exactAttractors(&graph, in: universe)
+        let found = reachableAttractors(&graph, from: initial)
         let count = graph.attractorCount(found)
         var summaries: [AttractorSummary] = []
         for cube in graph.network.dd.cubes(found.fixedPoints, limit: limit) {

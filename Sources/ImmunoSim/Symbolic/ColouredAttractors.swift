@@ -41,8 +41,10 @@ extension AsynchronousGraph {
         var colour = [Bool](repeating: false, count: n)
         for i in colourNodes { colour[i] = true }
         let free = (0..<n).filter { !colour[$0] }
-        let movable = network.dd.or(all: canFlip)
-        let sinks = network.dd.minus(universe, movable)
+        // The fixed points of the universe, narrowed node by node (never the union of every
+        // node's move set, which can be far larger than the universe: 195's).
+        var sinks = universe
+        for f in canFlip where f != .zero && sinks != .zero { sinks = network.dd.minus(sinks, f) }
         if sinks != .zero {
             universe = network.dd.minus(universe, reach(sinks, within: universe, forward: false))
         }
@@ -130,11 +132,14 @@ extension LogicalModel {
     /// With `removed` (the nodes an `AttractorReduction` took out of `graph`), the trap spaces
     /// of the whole model are projected onto the rest: still trap sets of the reduced network.
     /// `allowance` bounds the diagram nodes the reduction and route 1 may add; `feedbackSeeding`
-    /// false skips route 1 (tests reach route 2 with it).
+    /// false skips route 1 (tests reach route 2 with it). A percolated space of at most
+    /// `smallSpace` states (one input valuation, typically) is searched as it is.
     func seededAttractors(_ graph: inout AsynchronousGraph, in universe: BDD, removed: [Int] = [],
                           seedLimit: Int = 100_000, allowance: Int = 1 << 21,
-                          feedbackSeeding: Bool = true) -> ColouredAttractors {
+                          feedbackSeeding: Bool = true, smallSpace: Double = 65_536) -> ColouredAttractors {
         let percolated = graph.percolated(universe)
+        // A small space (often one input valuation, from given states): searched as it is.
+        if graph.network.dd.satisfyingCount(percolated) <= smallSpace { return graph.colouredAttractors(in: percolated) }
         let reduction = FeedbackReduction(&graph, allowance: allowance)
         if feedbackSeeding, let reduction, let found = graph.feedbackSeededAttractors(reduction, in: percolated, allowance: allowance) {
             return found

@@ -23,6 +23,7 @@ extension AsynchronousGraph {
     ///   the conjunction of the N constraints.
     mutating func percolated(_ universe: BDD) -> BDD {
         let colours = colourNodes
+        if let values = singleColour(of: universe, colours) { return percolated(universe, colour: values) }
         var isColour = [Bool](repeating: false, count: n)
         for i in colours { isColour[i] = true }
         var functions = [BDD](repeating: .zero, count: n)
@@ -61,5 +62,39 @@ extension AsynchronousGraph {
             }
         }
         return network.dd.and(universe, network.dd.and(all: constraint))
+    }
+
+    /// The colour values (per node, -1 for the others) when `universe` holds a single colour,
+    /// as it does from one initial state; else `nil`.
+    mutating func singleColour(of universe: BDD, _ colours: [Int]) -> [Int8]? {
+        guard !colours.isEmpty else { return nil }
+        let projection = network.dd.exists(universe, (0..<n).filter { canFlip[$0] != .zero })
+        let cubes = network.dd.cubes(projection, limit: 2)
+        guard cubes.count == 1, let cube = cubes.first, colours.allSatisfy({ cube[$0] >= 0 }) else { return nil }
+        var values = [Int8](repeating: -1, count: n)
+        for i in colours { values[i] = cube[i] }
+        return values
+    }
+
+    /// `universe` (of one colour, `values`) restricted to that colour's percolated subspace, by
+    /// plain percolation of the values: the same set as the all-colours computation, without
+    /// its diagrams over every colour (which on BBM 258 do not finish).
+    ///
+    /// - Complexity: O(N × rounds) restrictions of one node's function.
+    mutating func percolated(_ universe: BDD, colour values: [Int8]) -> BDD {
+        let functions = (0..<n).map { network.dd.xor(network.dd.variable($0), canFlip[$0]) }
+        var regulators: [[Int]] = []
+        var readers = [[Int]](repeating: [], count: n)
+        for i in 0..<n {
+            let support = network.dd.support(functions[i]).filter { $0 != i }
+            regulators.append(support)
+            for r in support { readers[r].append(i) }
+        }
+        let fixed = percolationRounds(values, regulators: regulators, readers: readers, recordSteps: false) { i, values in
+            let f = network.dd.restrict(functions[i], assignment: values)
+            return f.isConstant ? (f == .one ? 1 : 0) : nil
+        }.values
+        let literals = (0..<n).filter { fixed[$0] >= 0 }.map { (variable: $0, value: fixed[$0] == 1) }
+        return network.dd.and(universe, network.dd.cube(literals))
     }
 }

@@ -54,9 +54,8 @@ extension LogicalModel {
     /// ``symbolicAsynchronousAttractors(from:stateLimit:basins:)`` in the model's own node order.
     func symbolicAttractorsInOrder(from initial: [[Int]]?, stateLimit: Int, basins: Bool) throws(LogicalAnalysisError) -> LogicalAttractors {
         var graph = try AsynchronousGraph(self)
-        let universe = graph.searchUniverse(from: initial, clamps: permanentClamps)
         let everything = graph.universe
-        let found = exactAttractors(&graph, in: universe)
+        let found = reachableAttractors(&graph, from: initial)
         let total = graph.attractorCount(found)
         guard total <= Double(stateLimit) else {
             throw LogicalAnalysisError("'\(name)' has \(total) asynchronous attractors, more than the \(stateLimit) listed "
