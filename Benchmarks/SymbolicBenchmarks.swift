@@ -8,7 +8,8 @@ import ImmunoSim
 /// exactly) and its attractors are timed; 195 is left out: it does not finish in a minute yet
 /// (issue: symbolic analysis at scale). `symbolic.attractors.bbm032` times the count and
 /// summary of 032's attractors (one has 5.2e10 states); 017, 066, 070, 103 and 117 (1,835,008
-/// attractors, 19 inputs) are counted the same way (10 summarised).
+/// attractors, 19 inputs) are counted the same way (10 summarised). `symbolic.attractors.initial.*`
+/// times the attractors reached from the model's initial state (093, 195, 258).
 func runSymbolicBenchmarks() throws {
     guard selected("symbolic") else { return }
     let shared = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
@@ -44,6 +45,13 @@ func runSymbolicBenchmarks() throws {
         guard let model = try bbm(folder) else { continue }
         let run = try timed(1) { try model.asynchronousAttractorSummaries(limit: 0).count }
         report("symbolic.attractors.bbm\(folder.prefix(3))", run.time, "s (\(run.count) asynchronous attractors counted, \(model.nodeCount) nodes)")
+    }
+    // From the model's initial state (AEON and the issue's first test): the attractors it reaches.
+    for folder in ["093-immune-checkpoint-inhibitors", "195-ctla4-pd1-checkpoint-inhibitors",
+                   "258-immune-surveillance-of-primary-melanoma"] {
+        guard let model = try bbm(folder) else { continue }
+        let run = try timed(3) { Double(try model.symbolicAsynchronousAttractors(from: [model.initialLevels], basins: false).attractors.count) }
+        report("symbolic.attractors.initial.bbm\(folder.prefix(3))", run.time, "s (\(run.count) asynchronous attractors reached from the initial state, \(model.nodeCount) nodes)")
     }
     for folder in ["017-differentiation-of-t-lymphocytes", "066-cd4-t-cell-differentiation", "070-mapk-cancer-cell-fate",
                    "103-pancreatic-cancer-microenvironment", "117-ifn-lambda"] {
