@@ -19,6 +19,20 @@ private func model(_ seed: UInt64) throws -> LogicalModel {
         : try RandomLogical.model(nodes: 5 + Int(seed % 5), k: 3, multiValued: false, seed: seed + 300)
 }
 
+/// `model`'s graph, its percolated space, its feedback reduction and the attractors seeded by it
+/// (unlimited allowance), for the tests that check that search.
+private func seededSearch(_ model: LogicalModel, seed: UInt64,
+                          sourceLocation: SourceLocation = #_sourceLocation) throws
+    -> (graph: AsynchronousGraph, space: BDD, reduction: FeedbackReduction, found: ColouredAttractors) {
+    var graph = try AsynchronousGraph(model)
+    let space = graph.percolated(graph.universe)
+    let reduced = FeedbackReduction(&graph, allowance: .max)
+    let reduction = try #require(reduced, "seed \(seed)", sourceLocation: sourceLocation)
+    let seeded = graph.feedbackSeededAttractors(reduction, in: space, allowance: .max)
+    let found = try #require(seeded, "seed \(seed)", sourceLocation: sourceLocation)
+    return (graph, space, reduction, found)
+}
+
 /// Whether the graph on `alive` nodes (`regulators[v]`: the nodes `v` reads) has a cycle, by
 /// depth-first search (colours: 0 unseen, 1 on the stack, 2 done).
 private func hasCycle(_ regulators: [[Int]], alive: [Bool]) -> Bool {
@@ -62,12 +76,7 @@ struct FeedbackReductionTests {
         for seed in UInt64(1)...60 {
             let model = try model(seed)
             let expected = try model.asynchronousAttractors(symbolicAbove: .max).attractors.map { Set($0.states) }
-            var graph = try AsynchronousGraph(model)
-            let space = graph.percolated(graph.universe)
-            let reduced = FeedbackReduction(&graph, allowance: .max)
-            let reduction = try #require(reduced)
-            let seeded = graph.feedbackSeededAttractors(reduction, in: space, allowance: .max)
-            let found = try #require(seeded, "seed \(seed)")
+            var (graph, _, _, found) = try seededSearch(model, seed: seed)
             let sets = attractorSets(found, &graph, model)
             #expect(Set(sets) == Set(expected) && sets.count == expected.count, "seed \(seed)")
             let count = graph.attractorCount(found)
@@ -80,12 +89,7 @@ struct FeedbackReductionTests {
         var proved = 0, refuted = 0
         for seed in UInt64(1)...60 {
             let model = try model(seed)
-            var graph = try AsynchronousGraph(model)
-            let space = graph.percolated(graph.universe)
-            let reduced = FeedbackReduction(&graph, allowance: .max)
-            let reduction = try #require(reduced)
-            let seeded = graph.feedbackSeededAttractors(reduction, in: space, allowance: .max)
-            let found = try #require(seeded, "seed \(seed)")
+            var (graph, space, reduction, found) = try seededSearch(model, seed: seed)
             if graph.provesComplete(found, in: space, by: reduction) { proved += 1 }
             // Leave one attractor out: a cyclic set, or one fixed point.
             var partial = found

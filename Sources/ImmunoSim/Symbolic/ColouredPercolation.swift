@@ -26,15 +26,7 @@ extension AsynchronousGraph {
         if let values = singleColour(of: universe, colours) { return percolated(universe, colour: values) }
         var isColour = [Bool](repeating: false, count: n)
         for i in colours { isColour[i] = true }
-        var functions = [BDD](repeating: .zero, count: n)
-        var regulators = [[Int]](repeating: [], count: n)
-        var readers = [[Int]](repeating: [], count: n)
-        for i in 0..<n where !isColour[i] {
-            let x = network.dd.variable(i)
-            functions[i] = network.dd.xor(x, canFlip[i])
-            regulators[i] = network.dd.support(functions[i]).filter { !isColour[$0] }
-            for r in regulators[i] { readers[r].append(i) }
-        }
+        let (functions, regulators, readers) = updateGraph()
         var one = [BDD](repeating: .zero, count: n)
         var zero = [BDD](repeating: .zero, count: n)
         var constraint = [BDD](repeating: .one, count: n)
@@ -82,14 +74,7 @@ extension AsynchronousGraph {
     ///
     /// - Complexity: O(N × rounds) restrictions of one node's function.
     mutating func percolated(_ universe: BDD, colour values: [Int8]) -> BDD {
-        let functions = (0..<n).map { network.dd.xor(network.dd.variable($0), canFlip[$0]) }
-        var regulators: [[Int]] = []
-        var readers = [[Int]](repeating: [], count: n)
-        for i in 0..<n {
-            let support = network.dd.support(functions[i]).filter { $0 != i }
-            regulators.append(support)
-            for r in support { readers[r].append(i) }
-        }
+        let (functions, regulators, readers) = updateGraph()
         let fixed = percolationRounds(values, regulators: regulators, readers: readers, recordSteps: false) { i, values in
             let f = network.dd.restrict(functions[i], assignment: values)
             return f.isConstant ? (f == .one ? 1 : 0) : nil

@@ -1,3 +1,5 @@
+import ImmunoGraph
+
 /// A Boolean network reduced to a feedback vertex set, for its asynchronous attractors: a cheap
 /// way to find states inside them and to prove a search found them all.
 ///
@@ -43,13 +45,7 @@ struct FeedbackReduction {
     init?(_ graph: inout AsynchronousGraph, allowance: Int) {
         let n = graph.n
         let isColour = (0..<n).map { graph.canFlip[$0] == .zero }
-        var functions: [BDD] = []
-        var regulators: [[Int]] = []
-        for i in 0..<n {
-            let f = graph.network.dd.xor(graph.network.dd.variable(i), graph.canFlip[i])
-            functions.append(f)
-            regulators.append(isColour[i] ? [] : graph.network.dd.support(f).filter { !isColour[$0] })
-        }
+        let (functions, regulators, _) = graph.updateGraph()
         feedback = Self.greedyFeedbackVertexSet(regulators: regulators, isColour: isColour)
         guard !isColour.allSatisfy({ $0 }) else { return nil }
         var isFeedback = [Bool](repeating: false, count: n)
@@ -122,29 +118,22 @@ struct FeedbackReduction {
         }
     }
 
-    /// The nodes where `among` holds, each after its regulators among them; `nil` on a cycle.
+    /// The nodes where `among` holds, each after its regulators among them; `nil` on a cycle
+    /// (self-loops included). By Tarjan's components (`StronglyConnectedComponents`), which
+    /// list a component before any that reaches it: reversed, sources first.
     ///
     /// - Complexity: O(N + E).
     static func topologicalOrder(regulators: [[Int]], among: [Bool]) -> [Int]? {
-        let n = regulators.count
-        var pending = [Int](repeating: 0, count: n)
-        var readers = [[Int]](repeating: [], count: n)
-        for v in 0..<n where among[v] {
-            for r in regulators[v] where among[r] {
-                pending[v] += 1
-                readers[r].append(v)
-            }
+        var readers = [[Int]](repeating: [], count: regulators.count)
+        for v in regulators.indices where among[v] {
+            for r in regulators[v] where among[r] { readers[r].append(v) }
         }
-        var ready = (0..<n).filter { among[$0] && pending[$0] == 0 }
         var order: [Int] = []
-        while let v = ready.popLast() {
-            order.append(v)
-            for w in readers[v] {
-                pending[w] -= 1
-                if pending[w] == 0 { ready.append(w) }
-            }
+        for component in StronglyConnectedComponents.of(successors: readers).reversed() {
+            guard component.count == 1, let v = component.first, !readers[v].contains(v) else { return nil }
+            if among[v] { order.append(v) }
         }
-        return order.count == among.filter { $0 }.count ? order : nil
+        return order
     }
 }
 

@@ -20,6 +20,25 @@ struct AsynchronousGraph {
         universe = network.dd.cube(model.permanentClamps.map { (variable: $0.node, value: $0.level > 0) })
     }
 
+    /// The update function of every node as the dynamics now stand (`x_i ⊕ canFlip_i`: a node
+    /// that never changes reads itself), with each node's regulators among the nodes that can
+    /// change (self-loops kept; none for a node that never changes) and their readers.
+    ///
+    /// - Complexity: one XOR and one support per node.
+    mutating func updateGraph() -> (functions: [BDD], regulators: [[Int]], readers: [[Int]]) {
+        let isColour = canFlip.map { $0 == .zero }
+        var functions: [BDD] = []
+        var regulators: [[Int]] = []
+        var readers = [[Int]](repeating: [], count: n)
+        for i in 0..<n {
+            let f = network.dd.xor(network.dd.variable(i), canFlip[i])
+            functions.append(f)
+            regulators.append(isColour[i] ? [] : network.dd.support(f).filter { !isColour[$0] })
+            for r in regulators[i] { readers[r].append(i) }
+        }
+        return (functions, regulators, readers)
+    }
+
     /// Replaces the dynamics (for a reduced network in the same diagram, see `AttractorReduction`).
     mutating func replaceDynamics(canFlip: [BDD], universe: BDD) {
         self.canFlip = canFlip
