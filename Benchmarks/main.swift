@@ -274,4 +274,7 @@ if selected("screen") {
         exit(1)
     }
 }
+// Standard output is block-buffered when redirected: flush it first, so that `2>&1` never splits a
+// `name: value unit` line with the checksum.
+fflush(nil)   // every output stream; `stdout` itself is not concurrency-safe to name
 FileHandle.standardError.write(Data("checksum \(checksum)\n".utf8))
