@@ -1,0 +1,165 @@
+#!/usr/bin/env python3
+"""The flagship of builtin:tme under MaBoSS itself, next to our stochastic engine (issue 14, item 5).
+
+Usage: Scripts/peers/maboss_builtin.py [--immunosim BINARY] [--samples N] [--max-time T]
+
+The model is exported with `immunosim convert builtin:tme --to maboss` (the Boolean reading:
+explicit rules, inhibitor-dominant rules elsewhere, unit rates, the model's initial state) and run
+by cmaboss (MaBoSS's engine) arm by arm, each arm on an exact reduction to the readouts'
+ancestors with held nodes as constants (cmaboss takes at most 64 nodes; see `maboss_arm`). The same arms
+run on our engine with `immunosim respond --semantics stochastic` (the treated column). Both read
+each node's probability in the last tick before --max-time (50) from --samples (10,000)
+trajectories.
+
+Printed: per arm and readout both probabilities and their difference in standard errors of the
+difference (sqrt(p(1-p)/N) per tool); then, per claim, the change between two arms under both
+tools — the flagship (C047/C049: anti-PD-1 raises TIM-3 and PD-L1), C092 (exhaustion falls),
+C094 (no TIM-3 rise without CD8 T cells), C093 (no PD-L1 rise without IFN-γ), C048 (anti-TIM-3
+adds to anti-PD-1). Exit 1 if a claim's direction differs between the tools or an arm's
+probabilities differ by more than 5 standard errors; exit 0 with a note when cmaboss is absent.
+Not part of `swift test`.
+"""
+import argparse, json, math, os, re, subprocess, sys, tempfile
+
+root = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+parser.add_argument("--immunosim", default=os.path.join(root, ".build/release/immunosim"))
+parser.add_argument("--samples", type=int, default=10000)
+parser.add_argument("--max-time", type=int, default=50)
+args = parser.parse_args()
+
+try:
+    import cmaboss
+except ImportError:
+    print("cmaboss is not installed (pip install cmaboss); skipping")
+    sys.exit(0)
+
+READOUTS = ["T_CELL_ACTIVATION", "CD8_T", "IFNG", "TIM3", "PDL1", "T_CELL_EXHAUSTION", "TUMOR_BURDEN"]
+# Arms: name -> (therapies held on, nodes held off (knockouts and background clamps)).
+ARMS = {
+    "untreated": ([], []),
+    "anti-PD-1": (["ANTI_PD1"], []),
+    "anti-PD-1 + anti-TIM-3": (["ANTI_PD1", "ANTI_TIM3"], []),
+    "CD8 depleted": ([], ["CD8_T"]),
+    "CD8 depleted + anti-PD-1": (["ANTI_PD1"], ["CD8_T"]),
+    "IFN-γ knocked out": ([], ["IFNG"]),
+    "IFN-γ knocked out + anti-PD-1": (["ANTI_PD1"], ["IFNG"]),
+}
+# Claims: (label, node, arm A, arm B, expected sign of B − A: +1 up, -1 down, 0 unchanged within 0.02).
+CLAIMS = [
+    ("C047 anti-PD-1 raises TIM-3", "TIM3", "untreated", "anti-PD-1", +1),
+    ("C049 anti-PD-1 raises PD-L1", "PDL1", "untreated", "anti-PD-1", +1),
+    ("C081 anti-PD-1 raises IFN-γ", "IFNG", "untreated", "anti-PD-1", +1),
+    ("C092 anti-PD-1 lowers exhaustion", "T_CELL_EXHAUSTION", "untreated", "anti-PD-1", -1),
+    ("C081 anti-PD-1 lowers the burden", "TUMOR_BURDEN", "untreated", "anti-PD-1", -1),
+    ("C048 anti-TIM-3 adds to anti-PD-1", "TUMOR_BURDEN", "anti-PD-1", "anti-PD-1 + anti-TIM-3", -1),
+    ("C094 no TIM-3 rise without CD8 T cells", "TIM3", "CD8 depleted", "CD8 depleted + anti-PD-1", 0),
+    ("C093 no PD-L1 rise without IFN-γ", "PDL1", "IFN-γ knocked out", "IFN-γ knocked out + anti-PD-1", 0),
+]
+
+
+def export():
+    d = tempfile.mkdtemp()
+    bnd = os.path.join(d, "tme.bnd")
+    run = subprocess.run([args.immunosim, "convert", "builtin:tme", "--to", "maboss", "-o", bnd], capture_output=True, text=True)
+    if run.returncode != 0:
+        sys.exit(f"export failed: {run.stderr.strip()}")
+    return bnd, os.path.join(d, "tme.cfg")
+
+
+def maboss_arm(bnd, cfg, on, off):
+    """The readouts' probabilities under MaBoSS with `on` held on and `off` held off.
+
+    cmaboss takes at most 64 nodes and the model has 86, so each arm runs on an exact reduction:
+    inputs (therapies, constant signals) are constants at their initial or held value, `on` and
+    `off` are constants too (held from t = 0, as our engine holds them), constants are
+    substituted into every rule, and only the ancestors of the readouts are kept. A node that no
+    readout reads cannot change a readout's probability, and a constant behaves as its value, so
+    the readouts' distribution is the whole model's.
+    """
+    bnd_text, cfg_text = open(bnd).read(), open(cfg).read()
+    blocks = {name: body for name, body in re.findall(r"Node (\w+) \{(.*?)\n\}", bnd_text, re.S)}
+    logic = {name: re.search(r"logic = (.*?);", body).group(1) for name, body in blocks.items()}
+    istate = {m[0]: int(m[1]) for m in re.findall(r"^(\w+)\.istate = (\d);", cfg_text, re.M)}
+    const = {n: istate.get(n, 0) for n, rule in logic.items() if rule.strip() == n}
+    const.update({n: 1 for n in on})
+    const.update({n: 0 for n in off})
+    name = re.compile(r"\b[A-Za-z_]\w*\b")
+    keep, stack = [], [n for n in READOUTS if n not in const]
+    while stack:
+        node = stack.pop()
+        if node in keep or node in const:
+            continue
+        keep.append(node)
+        stack += [x for x in name.findall(logic[node]) if x in logic]
+    if len(keep) > 64:
+        sys.exit(f"the reduction keeps {len(keep)} nodes, over cmaboss's 64")
+    out_bnd, out_cfg = [], []
+    for node in keep:
+        rule = name.sub(lambda m: str(const[m.group(0)]) if m.group(0) in const else m.group(0), logic[node])
+        body = blocks[node].replace(f"logic = {logic[node]};", f"logic = {rule};")
+        out_bnd.append(f"Node {node} {{{body}\n}}")
+        out_cfg += [line for line in cfg_text.splitlines()
+                    if line.startswith((f"$Low_{node} ", f"$High_{node} ", f"{node}.istate "))]
+    out_cfg += [f"sample_count = {args.samples};", f"max_time = {args.max_time};", "time_tick = 1;",
+                "discrete_time = 0;", "use_physrandgen = FALSE;", "seed_pseudorandom = 42;", "thread_count = 1;"]
+    with tempfile.TemporaryDirectory() as d:
+        open(os.path.join(d, "arm.bnd"), "w").write("\n\n".join(out_bnd) + "\n")
+        open(os.path.join(d, "arm.cfg"), "w").write("\n".join(out_cfg) + "\n")
+        result = cmaboss.MaBoSSSim(network=os.path.join(d, "arm.bnd"), config=os.path.join(d, "arm.cfg")).run()
+        probs, _, names, _ = result.get_last_nodes_probtraj()
+    p = {n: float(probs[0][k]) for k, n in enumerate(names)}
+    # A readout that is itself a constant (a knocked-out node) reads its value.
+    return {n: float(const[n]) if n in const else p.get(n, 0.0) for n in READOUTS}
+
+
+def ours_arm(on, off):
+    command = [args.immunosim, "respond", "builtin:tme", "--semantics", "stochastic", "--trajectories", str(args.samples),
+               "--steps", str(args.max_time), "--json"] + sum((["--readout", n] for n in READOUTS), [])
+    command += sum((["--therapy", n] for n in on), []) + sum((["--knockout", n] for n in off), [])
+    if not on:  # `respond` needs a change; the untreated arm is the baseline column of any arm
+        command += ["--therapy", "ANTI_PD1"]
+    run = subprocess.run(command, capture_output=True, text=True)
+    if run.returncode != 0:
+        sys.exit(f"immunosim failed: {run.stderr.strip()}")
+    readouts = json.loads(run.stdout)["readouts"]
+    column = "treated" if on else "baseline"
+    return {r["node"]: r[column] for r in readouts}
+
+
+def se(p):
+    return math.sqrt(max(p * (1 - p), 1e-12) / args.samples)
+
+
+def main():
+    if not os.path.exists(args.immunosim):
+        sys.exit(f"no binary at {args.immunosim}: swift build -c release --product immunosim")
+    bnd, cfg = export()
+    theirs, ours = {}, {}
+    worst = 0.0
+    print(f"builtin:tme, Boolean reading; {args.samples} trajectories per arm; probability at t = {args.max_time}\n")
+    print(f"{'arm':32} {'node':18} {'ours':>7} {'MaBoSS':>7} {'z':>6}")
+    for arm, (on, off) in ARMS.items():
+        theirs[arm] = maboss_arm(bnd, cfg, on, off)
+        ours[arm] = ours_arm(on, off)
+        for n in READOUTS:
+            a, b = ours[arm][n], theirs[arm][n]
+            z = (a - b) / math.hypot(se(a), se(b))
+            worst = max(worst, abs(z))
+            print(f"{arm:32} {n:18} {a:7.3f} {b:7.3f} {z:6.1f}")
+    print(f"\nlargest difference: {worst:.1f} standard errors\n")
+    print(f"{'claim':42} {'ours':>8} {'MaBoSS':>8}  verdict")
+    failures = 0
+    for label, node, a, b, sign in CLAIMS:
+        d_ours, d_theirs = ours[b][node] - ours[a][node], theirs[b][node] - theirs[a][node]
+
+        def holds(d):
+            return abs(d) <= 0.02 if sign == 0 else d * sign > 0.02
+        verdict = "both hold" if holds(d_ours) and holds(d_theirs) else ("both fail" if not holds(d_ours) and not holds(d_theirs) else "DIFFER")
+        failures += verdict != "both hold"
+        print(f"{label:42} {d_ours:+8.3f} {d_theirs:+8.3f}  {verdict}")
+    if failures or worst > 5:
+        sys.exit(1)
+
+
+main()
