@@ -15,8 +15,8 @@ Printed: per arm and readout both probabilities and their difference in standard
 difference (sqrt(p(1-p)/N) per tool); then, per claim, the change between two arms under both
 tools — the flagship (C047/C049: anti-PD-1 raises TIM-3 and PD-L1), C092 (exhaustion falls),
 C094 (no TIM-3 rise without CD8 T cells), C093 (no PD-L1 rise without IFN-γ), C048 (anti-TIM-3
-adds to anti-PD-1). Exit 1 if a claim's direction differs between the tools or an arm's
-probabilities differ by more than 5 standard errors; exit 0 with a note when cmaboss is absent.
+adds to anti-PD-1), C050 (B2M loss shrinks the burden benefit). Exit 1 if a claim does not hold
+under both tools or an arm's probabilities differ by more than 5 standard errors; exit 0 with a note when cmaboss is absent.
 Not part of `swift test`.
 """
 import argparse, json, math, os, re, subprocess, sys, tempfile
@@ -44,17 +44,26 @@ ARMS = {
     "CD8 depleted + anti-PD-1": (["ANTI_PD1"], ["CD8_T"]),
     "IFN-γ knocked out": ([], ["IFNG"]),
     "IFN-γ knocked out + anti-PD-1": (["ANTI_PD1"], ["IFNG"]),
+    "B2M loss": ([], ["MHC_I"]),
+    "B2M loss + anti-PD-1": (["ANTI_PD1"], ["MHC_I"]),
 }
-# Claims: (label, node, arm A, arm B, expected sign of B − A: +1 up, -1 down, 0 unchanged within 0.02).
+# Claims: (label, measure, expected sign: +1 up, -1 down, 0 unchanged within 0.02); a measure
+# reads one tool's probabilities {arm: {node: p}}.
+def change(node, a, b):
+    return lambda p: p[b][node] - p[a][node]
+
+
 CLAIMS = [
-    ("C047 anti-PD-1 raises TIM-3", "TIM3", "untreated", "anti-PD-1", +1),
-    ("C049 anti-PD-1 raises PD-L1", "PDL1", "untreated", "anti-PD-1", +1),
-    ("C081 anti-PD-1 raises IFN-γ", "IFNG", "untreated", "anti-PD-1", +1),
-    ("C092 anti-PD-1 lowers exhaustion", "T_CELL_EXHAUSTION", "untreated", "anti-PD-1", -1),
-    ("C081 anti-PD-1 lowers the burden", "TUMOR_BURDEN", "untreated", "anti-PD-1", -1),
-    ("C048 anti-TIM-3 adds to anti-PD-1", "TUMOR_BURDEN", "anti-PD-1", "anti-PD-1 + anti-TIM-3", -1),
-    ("C094 no TIM-3 rise without CD8 T cells", "TIM3", "CD8 depleted", "CD8 depleted + anti-PD-1", 0),
-    ("C093 no PD-L1 rise without IFN-γ", "PDL1", "IFN-γ knocked out", "IFN-γ knocked out + anti-PD-1", 0),
+    ("C047 anti-PD-1 raises TIM-3", change("TIM3", "untreated", "anti-PD-1"), +1),
+    ("C049 anti-PD-1 raises PD-L1", change("PDL1", "untreated", "anti-PD-1"), +1),
+    ("C081 anti-PD-1 raises IFN-γ", change("IFNG", "untreated", "anti-PD-1"), +1),
+    ("C092 anti-PD-1 lowers exhaustion", change("T_CELL_EXHAUSTION", "untreated", "anti-PD-1"), -1),
+    ("C081 anti-PD-1 lowers the burden", change("TUMOR_BURDEN", "untreated", "anti-PD-1"), -1),
+    ("C048 anti-TIM-3 adds to anti-PD-1", change("TUMOR_BURDEN", "anti-PD-1", "anti-PD-1 + anti-TIM-3"), -1),
+    ("C094 no TIM-3 rise without CD8 T cells", change("TIM3", "CD8 depleted", "CD8 depleted + anti-PD-1"), 0),
+    ("C093 no PD-L1 rise without IFN-γ", change("PDL1", "IFN-γ knocked out", "IFN-γ knocked out + anti-PD-1"), 0),
+    ("C050 B2M loss shrinks the benefit", lambda p: change("TUMOR_BURDEN", "untreated", "anti-PD-1")(p)
+     - change("TUMOR_BURDEN", "B2M loss", "B2M loss + anti-PD-1")(p), -1),
 ]
 
 
@@ -150,8 +159,8 @@ def main():
     print(f"\nlargest difference: {worst:.1f} standard errors\n")
     print(f"{'claim':42} {'ours':>8} {'MaBoSS':>8}  verdict")
     failures = 0
-    for label, node, a, b, sign in CLAIMS:
-        d_ours, d_theirs = ours[b][node] - ours[a][node], theirs[b][node] - theirs[a][node]
+    for label, measure, sign in CLAIMS:
+        d_ours, d_theirs = measure(ours), measure(theirs)
 
         def holds(d):
             return abs(d) <= 0.02 if sign == 0 else d * sign > 0.02
