@@ -2,10 +2,11 @@
 # The full robustness sweep of the claims of builtin:tme (issue 14, item 5): every claim under
 # every semantics in N variants with weights, rates, basal levels and thresholds jittered ±30 %.
 # Prints one line per claim and semantics: "robustness: ID SEMANTICS HOLDING/N effect E nominal holds|fails".
-# Usage: Scripts/claim-robustness.sh [--model FILE] [--semantics LIST] [--stochastic N] [N]
+# Usage: Scripts/claim-robustness.sh [--model FILE] [--semantics LIST] [--claims IDS] [--stochastic N] [N]
 #   N             graded variants per semantics (default 200)
 #   --stochastic  stochastic variants (default min(N, 20); each runs 4000 trajectories per arm)
 #   --semantics   comma-separated subset of multilinear,hill2,stochastic (default all)
+#   --claims      comma-separated claim ids (default all), e.g. C043b,C049
 #   --model FILE  sweep a candidate JSON model instead of the embedded builtin:tme
 # The release build lives in .build-robustness of this package (SCRATCH overrides it).
 set -e
@@ -15,8 +16,9 @@ while [ $# -gt 0 ]; do
     case "$1" in
         --model) IMMUNOSIM_CLAIM_MODEL="$(cd "$(dirname "$2")" && pwd)/$(basename "$2")"; export IMMUNOSIM_CLAIM_MODEL; shift 2 ;;
         --semantics) IMMUNOSIM_CLAIM_SEMANTICS="$2"; export IMMUNOSIM_CLAIM_SEMANTICS; shift 2 ;;
+        --claims) IMMUNOSIM_CLAIM_IDS="$2"; export IMMUNOSIM_CLAIM_IDS; shift 2 ;;
         --stochastic) IMMUNOSIM_CLAIM_STOCHASTIC_VARIANTS="$2"; export IMMUNOSIM_CLAIM_STOCHASTIC_VARIANTS; shift 2 ;;
-        -h|--help) sed -n '2,10p' "$0"; exit 0 ;;
+        -h|--help) sed -n '2,11p' "$0"; exit 0 ;;
         *) N="$1"; shift ;;
     esac
 done

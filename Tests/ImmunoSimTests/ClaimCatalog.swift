@@ -86,7 +86,7 @@ enum ClaimCatalog {
         // so the CD8 rise is expected where CD8 T cells pre-exist (inflamed), and less of it in a
         // cold tumour. (Until the sixth session this check asked for a rise in the cold tumour
         // too, which the paper does not state; seeds/README.md, "C043b".)
-        Claim(id: "C043b", expectation: "anti-PD-1 expands CD8 T cells where they pre-exist: more in inflamed than in cold tumours", semantics: graded) { m in
+        Claim(id: "C043b", expectation: "anti-PD-1 expands CD8 T cells where they pre-exist: more in inflamed than in cold tumours") { m in
             let ib = try m.run(background: "INFLAMED_TUMOR"), it = try m.run(["ANTI_PD1": 1], background: "INFLAMED_TUMOR")
             let cb = try m.run(background: "COLD_TUMOR"), ct = try m.run(["ANTI_PD1": 1], background: "COLD_TUMOR")
             var c = ClaimCheck()

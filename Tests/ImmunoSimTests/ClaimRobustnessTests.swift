@@ -46,9 +46,16 @@ struct ClaimRobustnessTests {
         return chosen.isEmpty ? Set(ClaimSemantics.allCases) : chosen
     }()
 
+    /// The claims swept: `IMMUNOSIM_CLAIM_IDS` (comma-separated ids, e.g. `C043b,C049`), else all.
+    static let claimIDs: Set<String> = {
+        let text = ProcessInfo.processInfo.environment["IMMUNOSIM_CLAIM_IDS"] ?? ""
+        return Set(text.split(separator: ",").map { String($0) })
+    }()
+
     @Test(arguments: ClaimSemantics.allCases, ClaimCatalog.all)
     func claimHoldsInJitteredVariants(_ semantics: ClaimSemantics, _ claim: Claim) throws {
-        guard claim.semantics.contains(semantics), Self.semantics.contains(semantics) else { return }
+        guard claim.semantics.contains(semantics), Self.semantics.contains(semantics),
+              Self.claimIDs.isEmpty || Self.claimIDs.contains(claim.id) else { return }
         let models = try #require(Self.variants[semantics])
         #expect(models.count == (semantics == .stochastic ? Self.stochasticCount : Self.count), "some variants did not compile")
         var holding = 0
