@@ -15,7 +15,9 @@ Printed: per arm and readout both probabilities and their difference in standard
 difference (sqrt(p(1-p)/N) per tool); then, per claim, the change between two arms under both
 tools — the flagship (C047/C049: anti-PD-1 raises TIM-3 and PD-L1), C092 (exhaustion falls),
 C094 (no TIM-3 rise without CD8 T cells), C093 (no PD-L1 rise without IFN-γ), C048 (anti-TIM-3
-adds to anti-PD-1), C050 (B2M loss shrinks the burden benefit). Exit 1 if a claim does not hold
+adds to anti-PD-1), C050 (B2M loss shrinks the burden benefit), and the cytokine claims the
+Boolean reading reproduces: C057, C053 (IL-21 with and without IL-15), C030–C031 (IL-12),
+C023–C024 (doxorubicin). Exit 1 if a claim does not hold
 under both tools or an arm's probabilities differ by more than 5 standard errors; exit 0 with a note when cmaboss is absent.
 Not part of `swift test`.
 """
@@ -34,7 +36,10 @@ except ImportError:
     print("cmaboss is not installed (pip install cmaboss); skipping")
     sys.exit(0)
 
-READOUTS = ["T_CELL_ACTIVATION", "CD8_T", "IFNG", "TIM3", "PDL1", "T_CELL_EXHAUSTION", "TUMOR_BURDEN"]
+READOUTS = ["T_CELL_ACTIVATION", "CD8_T", "IFNG", "TIM3", "PDL1", "T_CELL_EXHAUSTION", "TUMOR_BURDEN",
+            "NK", "NK_CYTOTOXICITY", "MHC_I", "CXCL9", "TREG", "MDSC"]
+# Nodes held on through `--therapy` on our side (the others through `--overexpress`).
+THERAPIES = {"ANTI_PD1", "ANTI_TIM3", "IL21_THERAPY", "IL12_THERAPY", "DOXORUBICIN"}
 # Arms: name -> (therapies held on, nodes held off (knockouts and background clamps)).
 ARMS = {
     "untreated": ([], []),
@@ -46,6 +51,11 @@ ARMS = {
     "IFN-γ knocked out + anti-PD-1": (["ANTI_PD1"], ["IFNG"]),
     "B2M loss": ([], ["MHC_I"]),
     "B2M loss + anti-PD-1": (["ANTI_PD1"], ["MHC_I"]),
+    "IL-21": (["IL21_THERAPY"], []),
+    "IL-21, IL-15 held off": (["IL21_THERAPY"], ["IL15"]),
+    "IL-21, IL-15 held on": (["IL21_THERAPY", "IL15"], []),
+    "IL-12": (["IL12_THERAPY"], []),
+    "doxorubicin": (["DOXORUBICIN"], []),
 }
 # Claims: (label, measure, expected sign: +1 up, -1 down, 0 unchanged within 0.02); a measure
 # reads one tool's probabilities {arm: {node: p}}.
@@ -64,6 +74,15 @@ CLAIMS = [
     ("C093 no PD-L1 rise without IFN-γ", change("PDL1", "IFN-γ knocked out", "IFN-γ knocked out + anti-PD-1"), 0),
     ("C050 B2M loss shrinks the benefit", lambda p: change("TUMOR_BURDEN", "untreated", "anti-PD-1")(p)
      - change("TUMOR_BURDEN", "B2M loss", "B2M loss + anti-PD-1")(p), -1),
+    ("C057 IL-21 raises IFN-γ", change("IFNG", "untreated", "IL-21"), +1),
+    ("C053 IL-21 expands NK cells more with IL-15", change("NK", "IL-21, IL-15 held off", "IL-21, IL-15 held on"), +1),
+    ("C053 IL-21 raises NK killing without IL-15", change("NK_CYTOTOXICITY", "untreated", "IL-21, IL-15 held off"), +1),
+    ("C053 IL-21 raises NK killing with IL-15", change("NK_CYTOTOXICITY", "untreated", "IL-21, IL-15 held on"), +1),
+    ("C030 IL-12 raises IFN-γ", change("IFNG", "untreated", "IL-12"), +1),
+    ("C030 IL-12 raises MHC-I", change("MHC_I", "untreated", "IL-12"), +1),
+    ("C031 IL-12 raises CXCL9", change("CXCL9", "untreated", "IL-12"), +1),
+    ("C023 doxorubicin lowers Tregs", change("TREG", "untreated", "doxorubicin"), -1),
+    ("C024 doxorubicin lowers MDSCs", change("MDSC", "untreated", "doxorubicin"), -1),
 ]
 
 
@@ -125,14 +144,15 @@ def maboss_arm(bnd, cfg, on, off):
 def ours_arm(on, off):
     command = [args.immunosim, "respond", "builtin:tme", "--semantics", "stochastic", "--trajectories", str(args.samples),
                "--steps", str(args.max_time), "--json"] + sum((["--readout", n] for n in READOUTS), [])
-    command += sum((["--therapy", n] for n in on), []) + sum((["--knockout", n] for n in off), [])
-    if not on:  # `respond` needs a change; the untreated arm is the baseline column of any arm
+    command += sum((["--therapy" if n in THERAPIES else "--overexpress", n] for n in on), [])
+    command += sum((["--knockout", n] for n in off), [])
+    if not any(n in THERAPIES for n in on):  # `respond` needs a change; the untreated arm is the baseline column of any arm
         command += ["--therapy", "ANTI_PD1"]
     run = subprocess.run(command, capture_output=True, text=True)
     if run.returncode != 0:
         sys.exit(f"immunosim failed: {run.stderr.strip()}")
     readouts = json.loads(run.stdout)["readouts"]
-    column = "treated" if on else "baseline"
+    column = "treated" if any(n in THERAPIES for n in on) else "baseline"
     return {r["node"]: r[column] for r in readouts}
 
 
