@@ -17,7 +17,7 @@ tools — the flagship (C047/C049: anti-PD-1 raises TIM-3 and PD-L1), C092 (exha
 C094 (no TIM-3 rise without CD8 T cells), C093 (no PD-L1 rise without IFN-γ), C048 (anti-TIM-3
 adds to anti-PD-1), C050 (B2M loss shrinks the burden benefit), and the cytokine claims the
 Boolean reading reproduces: C057, C053 (IL-21 with and without IL-15), C030–C031 (IL-12),
-C023–C024 (doxorubicin). Exit 1 if a claim does not hold
+C023–C024 (doxorubicin), C043 and C043b (cold and inflamed backgrounds). Exit 1 if a claim does not hold
 under both tools or an arm's probabilities differ by more than 5 standard errors; exit 0 with a note when cmaboss is absent.
 Not part of `swift test`.
 """
@@ -40,7 +40,11 @@ READOUTS = ["T_CELL_ACTIVATION", "CD8_T", "IFNG", "TIM3", "PDL1", "T_CELL_EXHAUS
             "NK", "NK_CYTOTOXICITY", "MHC_I", "CXCL9", "TREG", "MDSC"]
 # Nodes held on through `--therapy` on our side (the others through `--overexpress`).
 THERAPIES = {"ANTI_PD1", "ANTI_TIM3", "IL21_THERAPY", "IL12_THERAPY", "DOXORUBICIN"}
-# Arms: name -> (therapies held on, nodes held off (knockouts and background clamps)).
+# Arms: name -> (nodes held on, nodes held off[, background]). A background's clamps are listed in
+# the two sets for MaBoSS (our engine rounds a clamp level of a Boolean node to 0 or 1: COLD_TUMOR
+# holds Tregs and M2 macrophages on, DCs and cDC1 off) and passed by name to ours.
+COLD = (["TREG", "M2_MACROPHAGE"], ["DC", "CDC1"])
+INFLAMED = (["DC", "CDC1", "NEOANTIGENS"], ["TREG", "M2_MACROPHAGE"])
 ARMS = {
     "untreated": ([], []),
     "anti-PD-1": (["ANTI_PD1"], []),
@@ -56,6 +60,10 @@ ARMS = {
     "IL-21, IL-15 held on": (["IL21_THERAPY", "IL15"], []),
     "IL-12": (["IL12_THERAPY"], []),
     "doxorubicin": (["DOXORUBICIN"], []),
+    "cold": (COLD[0], COLD[1], "COLD_TUMOR"),
+    "cold + anti-PD-1": (["ANTI_PD1"] + COLD[0], COLD[1], "COLD_TUMOR"),
+    "inflamed": (INFLAMED[0], INFLAMED[1], "INFLAMED_TUMOR"),
+    "inflamed + anti-PD-1": (["ANTI_PD1"] + INFLAMED[0], INFLAMED[1], "INFLAMED_TUMOR"),
 }
 # Claims: (label, measure, expected sign: +1 up, -1 down, 0 unchanged within 0.02); a measure
 # reads one tool's probabilities {arm: {node: p}}.
@@ -83,6 +91,11 @@ CLAIMS = [
     ("C031 IL-12 raises CXCL9", change("CXCL9", "untreated", "IL-12"), +1),
     ("C023 doxorubicin lowers Tregs", change("TREG", "untreated", "doxorubicin"), -1),
     ("C024 doxorubicin lowers MDSCs", change("MDSC", "untreated", "doxorubicin"), -1),
+    ("C043 anti-PD-1 works better inflamed than cold", lambda p: change("TUMOR_BURDEN", "inflamed", "inflamed + anti-PD-1")(p)
+     - change("TUMOR_BURDEN", "cold", "cold + anti-PD-1")(p), -1),
+    ("C043b CD8 rise in the inflamed tumour", change("CD8_T", "inflamed", "inflamed + anti-PD-1"), +1),
+    ("C043b CD8 rise inflamed > cold", lambda p: change("CD8_T", "inflamed", "inflamed + anti-PD-1")(p)
+     - change("CD8_T", "cold", "cold + anti-PD-1")(p), +1),
 ]
 
 
@@ -141,9 +154,13 @@ def maboss_arm(bnd, cfg, on, off):
     return {n: float(const[n]) if n in const else p.get(n, 0.0) for n in READOUTS}
 
 
-def ours_arm(on, off):
+def ours_arm(on, off, background=None):
     command = [args.immunosim, "respond", "builtin:tme", "--semantics", "stochastic", "--trajectories", str(args.samples),
                "--steps", str(args.max_time), "--json"] + sum((["--readout", n] for n in READOUTS), [])
+    if background:  # its clamps come with the name
+        command += ["--background", background]
+        on = [n for n in on if n in THERAPIES]
+        off = []
     command += sum((["--therapy" if n in THERAPIES else "--overexpress", n] for n in on), [])
     command += sum((["--knockout", n] for n in off), [])
     if not any(n in THERAPIES for n in on):  # `respond` needs a change; the untreated arm is the baseline column of any arm
@@ -168,9 +185,9 @@ def main():
     worst = 0.0
     print(f"builtin:tme, Boolean reading; {args.samples} trajectories per arm; probability at t = {args.max_time}\n")
     print(f"{'arm':32} {'node':18} {'ours':>7} {'MaBoSS':>7} {'z':>6}")
-    for arm, (on, off) in ARMS.items():
+    for arm, (on, off, *background) in ARMS.items():
         theirs[arm] = maboss_arm(bnd, cfg, on, off)
-        ours[arm] = ours_arm(on, off)
+        ours[arm] = ours_arm(on, off, *background)
         for n in READOUTS:
             a, b = ours[arm][n], theirs[arm][n]
             z = (a - b) / math.hypot(se(a), se(b))

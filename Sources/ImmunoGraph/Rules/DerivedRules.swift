@@ -27,8 +27,15 @@ extension MechanismGraph {
         return .all([.any(activators), blocked])
     }
 
-    /// The node's explicit rule, or its inhibitor-dominant rule when it has none.
+    /// The node's Boolean rule: its explicit ``Node/rule``; else, for a node with
+    /// ``Node/levelRules``, their Boolean projection ("target level ≥ 1",
+    /// ``LevelRules/booleanProjection``), which the engines' multi-valued reading agrees with at
+    /// level 1; else its inhibitor-dominant rule.
+    ///
+    /// A model read from JSON carries `levelRules` without a projected `rule` (SBML-qual import
+    /// stores both), so without the middle case a writer fell back to the signed edges and lost
+    /// the rule's requirements (`builtin:tme`'s antigen presentation became an OR of its inputs).
     public func effectiveRule(for node: Int) -> Expression? {
-        nodes[node].rule ?? inhibitorDominantRule(for: node)
+        nodes[node].rule ?? nodes[node].levelRules?.booleanProjection ?? inhibitorDominantRule(for: node)
     }
 }
