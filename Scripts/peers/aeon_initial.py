@@ -13,9 +13,13 @@ Last run (2026-12-07, release build, the 23 models of ../shared/models/bbm): eve
 wall incl. start-up (AEON 0.02 s), 195 the same 24 ON nodes (ours 0.30-0.55 s, AEON 0.70-0.86 s),
 258 ours 0.05 s (AEON > 60 s); the others 0.02-0.8 s each for both.
 """
-import argparse, multiprocessing, re, subprocess, sys, time
+import argparse, os, re, subprocess, sys, time
 
-def aeon_attractors(path, queue):
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from symbolic_peers import with_timeout  # noqa: E402  (the child-process timeout the peers share)
+
+def aeon_attractors(path):
+    """(ON nodes of one state per attractor, attractor sizes, seconds after parsing)."""
     import biodivine_aeon as aeon
     rules = {}
     for line in open(path):
@@ -38,7 +42,7 @@ def aeon_attractors(path, queue):
         for vertex in attractor.vertices():
             found.append(sorted(k for k, b in dict(vertex.to_named_dict()).items() if b))
             break
-    queue.put((found, [a.cardinality() for a in attractors], time.time() - start))
+    return found, [a.cardinality() for a in attractors], time.time() - start
 
 def ours(binary, path, timeout):
     start = time.time()
@@ -70,15 +74,8 @@ def main():
     mismatches = 0
     for path in options.models:
         (mine, my_sizes), my_time = ours(options.immunosim, path, options.timeout)
-        queue = multiprocessing.Queue()
-        process = multiprocessing.Process(target=aeon_attractors, args=(path, queue))
-        process.start()
-        process.join(options.timeout)
-        if process.is_alive():
-            process.terminate()
-            theirs, sizes, their_time = None, None, None
-        else:
-            theirs, sizes, their_time = queue.get()
+        answer, _ = with_timeout(lambda: aeon_attractors(path), options.timeout)
+        theirs, sizes, their_time = answer if answer is not None else (None, None, None)
         mine_text = 'timeout' if mine is None else f'{len(mine)} ({my_time:.2f} s)'
         theirs_text = 'timeout' if theirs is None else f'{len(theirs)} sizes {sizes} ({their_time:.2f} s)'
         verdict = ''

@@ -100,15 +100,21 @@ CLAIMS = [
 
 
 def export():
-    d = tempfile.mkdtemp()
-    bnd = os.path.join(d, "tme.bnd")
-    run = subprocess.run([args.immunosim, "convert", "builtin:tme", "--to", "maboss", "-o", bnd], capture_output=True, text=True)
-    if run.returncode != 0:
-        sys.exit(f"export failed: {run.stderr.strip()}")
-    return bnd, os.path.join(d, "tme.cfg")
+    """The exported model, parsed once: (node blocks, their logic, initial states, cfg text)."""
+    with tempfile.TemporaryDirectory() as d:
+        bnd = os.path.join(d, "tme.bnd")
+        run = subprocess.run([args.immunosim, "convert", "builtin:tme", "--to", "maboss", "-o", bnd],
+                             capture_output=True, text=True)
+        if run.returncode != 0:
+            sys.exit(f"export failed: {run.stderr.strip()}")
+        bnd_text, cfg_text = open(bnd).read(), open(os.path.join(d, "tme.cfg")).read()
+    blocks = {name: body for name, body in re.findall(r"Node (\w+) \{(.*?)\n\}", bnd_text, re.S)}
+    logic = {name: re.search(r"logic = (.*?);", body).group(1) for name, body in blocks.items()}
+    istate = {m[0]: int(m[1]) for m in re.findall(r"^(\w+)\.istate = (\d);", cfg_text, re.M)}
+    return blocks, logic, istate, cfg_text
 
 
-def maboss_arm(bnd, cfg, on, off):
+def maboss_arm(model, on, off):
     """The readouts' probabilities under MaBoSS with `on` held on and `off` held off.
 
     cmaboss takes at most 64 nodes and the model has 86, so each arm runs on an exact reduction:
@@ -118,10 +124,7 @@ def maboss_arm(bnd, cfg, on, off):
     readout reads cannot change a readout's probability, and a constant behaves as its value, so
     the readouts' distribution is the whole model's.
     """
-    bnd_text, cfg_text = open(bnd).read(), open(cfg).read()
-    blocks = {name: body for name, body in re.findall(r"Node (\w+) \{(.*?)\n\}", bnd_text, re.S)}
-    logic = {name: re.search(r"logic = (.*?);", body).group(1) for name, body in blocks.items()}
-    istate = {m[0]: int(m[1]) for m in re.findall(r"^(\w+)\.istate = (\d);", cfg_text, re.M)}
+    blocks, logic, istate, cfg_text = model
     const = {n: istate.get(n, 0) for n, rule in logic.items() if rule.strip() == n}
     const.update({n: 1 for n in on})
     const.update({n: 0 for n in off})
@@ -180,13 +183,13 @@ def se(p):
 def main():
     if not os.path.exists(args.immunosim):
         sys.exit(f"no binary at {args.immunosim}: swift build -c release --product immunosim")
-    bnd, cfg = export()
+    model = export()
     theirs, ours = {}, {}
     worst = 0.0
     print(f"builtin:tme, Boolean reading; {args.samples} trajectories per arm; probability at t = {args.max_time}\n")
     print(f"{'arm':32} {'node':18} {'ours':>7} {'MaBoSS':>7} {'z':>6}")
     for arm, (on, off, *background) in ARMS.items():
-        theirs[arm] = maboss_arm(bnd, cfg, on, off)
+        theirs[arm] = maboss_arm(model, on, off)
         ours[arm] = ours_arm(on, off, *background)
         for n in READOUTS:
             a, b = ours[arm][n], theirs[arm][n]

@@ -39,18 +39,19 @@ struct ClaimRobustnessTests {
         return result
     }()
 
+    /// The comma-separated items of environment variable `name` (empty when it is not set).
+    static func environmentList(_ name: String) -> [String] {
+        (ProcessInfo.processInfo.environment[name] ?? "").split(separator: ",").map { String($0) }
+    }
+
     /// The semantics swept: `IMMUNOSIM_CLAIM_SEMANTICS` (comma-separated raw values), else all.
     static let semantics: Set<ClaimSemantics> = {
-        let text = ProcessInfo.processInfo.environment["IMMUNOSIM_CLAIM_SEMANTICS"] ?? ""
-        let chosen = Set(text.split(separator: ",").compactMap { ClaimSemantics(rawValue: String($0)) })
+        let chosen = Set(environmentList("IMMUNOSIM_CLAIM_SEMANTICS").compactMap(ClaimSemantics.init(rawValue:)))
         return chosen.isEmpty ? Set(ClaimSemantics.allCases) : chosen
     }()
 
     /// The claims swept: `IMMUNOSIM_CLAIM_IDS` (comma-separated ids, e.g. `C043b,C049`), else all.
-    static let claimIDs: Set<String> = {
-        let text = ProcessInfo.processInfo.environment["IMMUNOSIM_CLAIM_IDS"] ?? ""
-        return Set(text.split(separator: ",").map { String($0) })
-    }()
+    static let claimIDs = Set(environmentList("IMMUNOSIM_CLAIM_IDS"))
 
     @Test(arguments: ClaimSemantics.allCases, ClaimCatalog.all)
     func claimHoldsInJitteredVariants(_ semantics: ClaimSemantics, _ claim: Claim) throws {

@@ -164,8 +164,6 @@ extension AsynchronousGraph {
         let pivots = network.dd.and(network.dd.or(all: [terminal.fixedPoints] + terminal.cycles), reduction.candidate)
         let forward = reach(pivots, within: space, forward: true)
         let found = colouredAttractors(in: forward)
-
-
         let exhausted = network.dd.isExhausted
         network.dd.setBudget(outer)
         return exhausted ? nil : found
