@@ -2,12 +2,15 @@
 # The full robustness sweep of the claims of builtin:tme (issue 14, item 5): every claim under
 # every semantics in N variants with weights, rates, basal levels and thresholds jittered ±30 %.
 # Prints one line per claim and semantics: "robustness: ID SEMANTICS HOLDING/N effect E nominal holds|fails".
-# Usage: Scripts/claim-robustness.sh [--model FILE] [--semantics LIST] [--claims IDS] [--stochastic N] [N]
+# With --sensitivity, also one line per graded claim that fails in some variant: "sensitivity: ID
+# SEMANTICS param rho; ..." — the five jittered parameters its effect correlates with most (Spearman).
+# Usage: Scripts/claim-robustness.sh [--model FILE] [--semantics LIST] [--claims IDS] [--stochastic N] [--sensitivity] [N]
 #   N             graded variants per semantics (default 200)
 #   --stochastic  stochastic variants (default min(N, 20); each runs 4000 trajectories per arm)
 #   --semantics   comma-separated subset of multilinear,hill2,stochastic (default all)
 #   --claims      comma-separated claim ids (default all), e.g. C043b,C049
 #   --model FILE  sweep a candidate JSON model instead of the embedded builtin:tme
+#   --sensitivity name the parameters each failing claim's margin hinges on
 # The release build lives in .build-robustness of this package (SCRATCH overrides it).
 set -e
 cd "$(dirname "$0")/.."
@@ -18,9 +21,10 @@ while [ $# -gt 0 ]; do
         --semantics) IMMUNOSIM_CLAIM_SEMANTICS="$2"; export IMMUNOSIM_CLAIM_SEMANTICS; shift 2 ;;
         --claims) IMMUNOSIM_CLAIM_IDS="$2"; export IMMUNOSIM_CLAIM_IDS; shift 2 ;;
         --stochastic) IMMUNOSIM_CLAIM_STOCHASTIC_VARIANTS="$2"; export IMMUNOSIM_CLAIM_STOCHASTIC_VARIANTS; shift 2 ;;
-        -h|--help) sed -n '2,11p' "$0"; exit 0 ;;
+        --sensitivity) IMMUNOSIM_CLAIM_SENSITIVITY=1; export IMMUNOSIM_CLAIM_SENSITIVITY; shift ;;
+        -h|--help) sed -n '2,14p' "$0"; exit 0 ;;
         *) N="$1"; shift ;;
     esac
 done
 IMMUNOSIM_CLAIM_VARIANTS="$N" swift test -c release --scratch-path "${SCRATCH:-.build-robustness}" \
-    --filter ClaimRobustnessTests 2>&1 | grep -E "^robustness:|✘|passed after|failed after" | sort
+    --filter ClaimRobustnessTests 2>&1 | grep -E "^robustness:|^sensitivity:|✘|passed after|failed after" | sort

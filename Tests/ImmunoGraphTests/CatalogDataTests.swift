@@ -31,6 +31,22 @@ struct CatalogDataTests {
         #expect(builtin.diagnostics.isEmpty, "\(builtin.diagnostics)")
     }
 
+    /// Every input of a built-in model (a node other than a therapy, without in-edges or a rule)
+    /// states its level, as a basal or an initial level. An unstated input keeps the engines'
+    /// default start, 0.5 in a model with explicit rules: `MMR_DEFICIENCY` did, so until the seventh
+    /// session the untreated tumour of `builtin:tme` was half mismatch-repair deficient (graded)
+    /// or deficient in half the trajectories (stochastic).
+    @Test(arguments: ["flagship", "tme"])
+    func everyInputStatesItsLevel(_ name: String) throws {
+        let graph = try ModelLoader.load("builtin:" + name)
+        let unstated = graph.nodes.indices.filter { i in
+            let node = graph.nodes[i]
+            return !node.isTherapy && graph.inEdges(of: i).isEmpty && node.levelFunction == nil
+                && node.basal == nil && node.initialLevel == nil
+        }.map { graph.nodes[$0].id }
+        #expect(unstated.isEmpty, "inputs without a stated level: \(unstated)")
+    }
+
     @Test func anUnknownRecordIsAnError() throws {
         let text = try #require(Catalog.builtinModelJSON["tme"])
         let edited = text.replacingOccurrences(of: "\"record\": \"S003-20\"", with: "\"record\": \"S999-99\"")

@@ -50,6 +50,10 @@ struct ClaimRobustnessTests {
         return chosen.isEmpty ? Set(ClaimSemantics.allCases) : chosen
     }()
 
+    /// Whether to print, for each graded claim that fails in some variant, the parameters its
+    /// effect correlates with most (``ClaimSensitivity``): `IMMUNOSIM_CLAIM_SENSITIVITY` set.
+    static let sensitivity = ProcessInfo.processInfo.environment["IMMUNOSIM_CLAIM_SENSITIVITY"] != nil
+
     /// The claims swept: `IMMUNOSIM_CLAIM_IDS` (comma-separated ids, e.g. `C043b,C049`), else all.
     static let claimIDs = Set(environmentList("IMMUNOSIM_CLAIM_IDS"))
 
@@ -61,13 +65,21 @@ struct ClaimRobustnessTests {
         #expect(models.count == (semantics == .stochastic ? Self.stochasticCount : Self.count), "some variants did not compile")
         var holding = 0
         var failures: [String] = []
+        var effects: [Double] = []
         for (seed, model) in models.enumerated() {
             let check = try claim.check(model)
+            effects.append(check.effect ?? .nan)
             if check.holdsRobustly { holding += 1 } else if failures.count < 3 { failures.append("seed \(seed): \(check.failures)") }
         }
         let nominal = try claim.check(try #require(ClaimTests.models[semantics]))
         let effect = nominal.effect.map { String(format: "%.3f", $0) } ?? "-"
+        print("parts: \(claim.id) \(semantics.rawValue) \(nominal.parts.map(\.label).joined(separator: "; "))")
         print("robustness: \(claim.id) \(semantics.rawValue) \(holding)/\(models.count) effect \(effect) nominal \(nominal.holds ? "holds" : "fails: " + nominal.failures)")
+        if Self.sensitivity, semantics != .stochastic, holding < models.count, !effects.contains(where: \.isNaN),
+           let base = ClaimTests.models[semantics]?.graph {
+            let strongest = ClaimSensitivity.strongest(base: base, variants: models.map(\.graph), effects: effects)
+            print("sensitivity: \(claim.id) \(semantics.rawValue) " + strongest.map { "\($0.name) \(String(format: "%+.2f", $0.rho))" }.joined(separator: "; "))
+        }
         // With few variants, allow one miss; with the full sweep, the 90 % rule.
         let allowed = models.count < 20 ? max(0, models.count - 1) : Int((Self.required * Double(models.count)).rounded(.up))
         #expect(holding >= allowed, "\(claim.id) under \(semantics.rawValue): \(holding)/\(models.count); \(failures.joined(separator: " | "))")
