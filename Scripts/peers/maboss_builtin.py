@@ -110,7 +110,8 @@ def export():
         bnd_text, cfg_text = open(bnd).read(), open(os.path.join(d, "tme.cfg")).read()
     blocks = {name: body for name, body in re.findall(r"Node (\w+) \{(.*?)\n\}", bnd_text, re.S)}
     logic = {name: re.search(r"logic = (.*?);", body).group(1) for name, body in blocks.items()}
-    istate = {m[0]: int(m[1]) for m in re.findall(r"^(\w+)\.istate = (\d);", cfg_text, re.M)}
+    # -1: random (on with probability 1/2), as our engines start a node with no stated level.
+    istate = {m[0]: int(m[1]) for m in re.findall(r"^(\w+)\.istate = (-?\d);", cfg_text, re.M)}
     return blocks, logic, istate, cfg_text
 
 
@@ -126,6 +127,9 @@ def maboss_arm(model, on, off):
     """
     blocks, logic, istate, cfg_text = model
     const = {n: istate.get(n, 0) for n, rule in logic.items() if rule.strip() == n}
+    random_inputs = sorted(n for n, v in const.items() if v < 0 and n not in on and n not in off)
+    if random_inputs:
+        sys.exit(f"inputs start at random, which a constant cannot stand for: {random_inputs}")
     const.update({n: 1 for n in on})
     const.update({n: 0 for n in off})
     name = re.compile(r"\b[A-Za-z_]\w*\b")

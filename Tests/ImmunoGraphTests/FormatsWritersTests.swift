@@ -50,6 +50,28 @@ struct FormatsWritersTests {
         #expect(cfg.contains("TUMOR_BURDEN.istate = 0;"))
     }
 
+    /// The cfg starts MaBoSS where the engines start (``MechanismGraph/nodesStartingHalfOn``): until
+    /// the seventh session every unstated node was written `istate = 0` while the stochastic engine
+    /// started it on with probability ½, so an exported model ran in MaBoSS from another initial
+    /// distribution (the peer scripts patched the cfg to hide it).
+    @Test func mabossIstatesAreTheEnginesStart() throws {
+        let model = try BnetFormat.read("A, A\nB, A & !C\nC, B\n", file: "start.bnet")
+        let (bnd, cfg) = MaBoSSFormat.write(model)
+        for id in ["A", "B", "C"] { #expect(cfg.contains("\(id).istate = -1;"), "\(id)") }
+        let back = try MaBoSSReader.read(bnd: bnd, cfg: cfg)
+        #expect(back.configuration.initialProbability(of: "A") == 0.5)
+
+        let tme = try ModelLoader.load("builtin:tme")
+        let (_, tmeCfg) = MaBoSSFormat.write(tme)
+        for (node, halfOn) in zip(tme.nodes, tme.nodesStartingHalfOn) {
+            let expected = (node.initialLevel ?? 0) >= 1 ? "1" : halfOn ? "-1" : "0"
+            #expect(tmeCfg.contains("\n\(MaBoSSFormat.identifier(node.id)).istate = \(expected);"), "\(node.id)")
+        }
+        // An input the model states off stays off; a node with a basal level is not random.
+        #expect(tmeCfg.contains("\nMMR_DEFICIENCY.istate = 0;") && tmeCfg.contains("\nTREG.istate = 0;"))
+        #expect(tmeCfg.contains("\nCD8_T.istate = -1;"))
+    }
+
     @Test func mabossRenamesIdentifiersAndMarksMultiValuedLogic() throws {
         var builder = GraphBuilder(name: "odd")
         builder.add(Node("IL-2", maxLevel: 2))

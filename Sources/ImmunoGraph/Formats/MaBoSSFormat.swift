@@ -9,7 +9,9 @@
 /// - Therapy-kind nodes are written as pyMaBoSS mutants: `rate_up = $Low_X ? 0 : ($High_X ? 1 : …)`,
 ///   with `$Low_X = 0; $High_X = 0;` in the cfg (switch a therapy on with `-e '$High_X=1'`), and,
 ///   when a schedule is given, `X.schedule = t1: p1, …;` (MaBoSS 2025+).
-/// - `istate` is the node's `initialLevel` (≥ 1 → 1), 0 otherwise.
+/// - `istate` is the node's `initialLevel` (≥ 1 → 1); `-1` (random: on with probability ½) for a
+///   node the engines start half on (``MechanismGraph/nodesStartingHalfOn``), so MaBoSS and
+///   `simulate --semantics stochastic` start from the same distribution; 0 otherwise.
 /// Names that are not MaBoSS identifiers are rewritten with `_`.
 public enum MaBoSSFormat {
     /// Run parameters written to the cfg.
@@ -93,9 +95,9 @@ public enum MaBoSSFormat {
             let name = names[node.id] ?? node.id
             cfg += "$Low_\(name) = 0;\n$High_\(name) = 0;\n"
         }
-        for node in graph.nodes {
+        for (node, halfOn) in zip(graph.nodes, graph.nodesStartingHalfOn) {
             let name = names[node.id] ?? node.id
-            cfg += "\(name).istate = \((node.initialLevel ?? 0) >= 1 ? 1 : 0);\n"
+            cfg += "\(name).istate = \((node.initialLevel ?? 0) >= 1 ? "1" : halfOn ? "-1" : "0");\n"
         }
         for node in graph.nodes {
             guard let schedule = settings.schedules[node.id], !schedule.isEmpty else { continue }
