@@ -101,6 +101,44 @@ struct GradedLogicTests {
         #expect(abs(fuzzy - 0.4) < 1e-12)
     }
 
+    /// C's rule reads a three-level N (maximum 2) through an edge of weight `weight`.
+    private func multiValued(_ rule: String, level: Double, weight: Double, logic: GradedLogic) throws -> Double {
+        var builder = GraphBuilder(name: "levels")
+        builder.add(Node("N", maxLevel: 2))
+        builder.add(Node("C", rule: try ExpressionParser.parse(rule), rate: 1))
+        builder.add(Edge("N", .activates, "C", weight: weight))
+        let graph = try builder.build()
+        let model = try CompiledGradedModel(graph, parameters: GradedParameters(logic: logic))
+        let scenario = Scenario(model: "levels", initialLevels: [.init(node: "N", level: level)])
+        return model.run(try model.inputs(for: scenario), steps: 1).level(try #require(graph.index(of: "C")), at: 1)
+    }
+
+    /// The weight of an edge into a rule scales how strongly a multi-valued input is read, not
+    /// which level it is at: until the seventh session `min(1, w·x)` made level 1 of 2 read partly
+    /// as level 2 whenever w > 1, so a jittered weight turned an average tumour's neoantigen load
+    /// (level 1) into a mismatch-repair-deficient one (level 2).
+    @Test(arguments: [GradedLogic.multilinear, .minMax])
+    func aWeightNeverShiftsALevel(_ logic: GradedLogic) throws {
+        // Level 1 of 2 is not level 2 however strong the edge.
+        #expect(try multiValued("N >= 2", level: 0.5, weight: 1.3, logic: logic) == 0)
+        #expect(try multiValued("N >= 1", level: 0.5, weight: 1.3, logic: logic) == 1)
+        // A weaker edge transmits level 2 with probability w, else reads level 0.
+        #expect(abs(try multiValued("N >= 2", level: 1, weight: 0.7, logic: logic) - 0.7) < 1e-12)
+        #expect(abs(try multiValued("N >= 1", level: 1, weight: 0.7, logic: logic) - 0.7) < 1e-12)
+        #expect(abs(try multiValued("N == 1", level: 0.5, weight: 0.6, logic: logic) - 0.6) < 1e-12)
+        #expect(abs(try multiValued("N == 0", level: 0.5, weight: 0.6, logic: logic) - 0.4) < 1e-12)
+        // Weight 1 reads the thermometer as before: halfway between levels 1 and 2.
+        #expect(abs(try multiValued("N >= 2", level: 0.75, weight: 1, logic: logic) - 0.5) < 1e-12)
+    }
+
+    @Test func hillCubeScalesTheTruthOfAMultiValuedInputToo() throws {
+        for level in [0.25, 0.5, 0.75, 1.0] {
+            let unit = try multiValued("N >= 2", level: level, weight: 1, logic: .hillCube)
+            let weak = try multiValued("N >= 2", level: level, weight: 0.6, logic: .hillCube)
+            #expect(abs(weak - 0.6 * unit) < 1e-12, "level \(level)")
+        }
+    }
+
     @Test func threeLevelSBMLNodeThroughBothEngines() throws {
         // X (max 2) = 2 when A & B, 1 when A, else 0: from SBML-qual, never "→ level 1 means max".
         var builder = GraphBuilder(name: "three")

@@ -16,7 +16,10 @@
 ///   behaviour): cheap, but only the smallest input of an AND moves the output.
 ///
 /// In all three, an input reads its edge: the edge's weight scales it (`min(1, w·x)`), a removed
-/// or fully blocked edge reads as an absent regulator (0), and antibody edges scale it.
+/// or fully blocked edge reads as an absent regulator (0), and antibody edges scale it. On a
+/// multi-valued input the weight scales the truth of each level (`P(X ≥ k)` becomes
+/// `min(1, w·P(X ≥ k))`), not the level itself, so a weight above 1 never makes level 1 read as
+/// level 2 (a weakened signal falls back to level 0, as a weakened Boolean signal reads off).
 public enum GradedLogic: String, Hashable, Sendable, Codable, CaseIterable, CustomStringConvertible {
     /// The multilinear extension of the truth table (Odefy BooleCube).
     case multilinear
