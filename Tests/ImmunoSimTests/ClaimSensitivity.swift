@@ -15,8 +15,8 @@ enum ClaimSensitivity {
     /// - Complexity: O(p · v log v) for p parameters and v variants.
     static func strongest(base: MechanismGraph, variants: [MechanismGraph], effects: [Double], count: Int = 5) -> [(name: String, rho: Double)] {
         guard variants.count == effects.count, variants.count > 2 else { return [] }
-        let names = parameters(base).map(\.name)
-        let baseValues = parameters(base).map(\.value)
+        let baseParameters = parameters(base)
+        let names = baseParameters.map(\.name), baseValues = baseParameters.map(\.value)
         let factors: [[Double]] = variants.map { graph in
             zip(parameters(graph).map(\.value), baseValues).map { $1 == 0 ? 1 : $0 / $1 }
         }
