@@ -41,8 +41,7 @@ enum ClaimSensitivity {
         for edge in graph.edges {
             let label = "\(edge.source)>\(edge.target)"
             result.append(("weight \(label)", edge.weight))
-            let maxLevel = Double(max(1, graph.nodes[graph.index(of: edge.source) ?? 0].maxLevel))
-            result.append(("threshold \(label)", edge.threshold.map { $0 >= 1 ? ($0 - 0.5) / maxLevel : $0 } ?? 0.5))
+            result.append(("threshold \(label)", ClaimVariant.thresholdFraction(of: edge, in: graph)))
         }
         return result
     }

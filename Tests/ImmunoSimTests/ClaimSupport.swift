@@ -166,14 +166,18 @@ struct ClaimVariant: Sendable {
         }
         for var edge in graph.edges {
             edge.weight *= factor()
-            // The graded fraction of a threshold (a level threshold t >= 1 reads (t - 0.5) / max).
-            let maxLevel = Double(max(1, graph.nodes[graph.index(of: edge.source) ?? 0].maxLevel))
-            let fraction = edge.threshold.map { $0 >= 1 ? ($0 - 0.5) / maxLevel : $0 } ?? 0.5
-            edge.threshold = min(0.99, max(0.01, fraction * factor()))
+            edge.threshold = min(0.99, max(0.01, Self.thresholdFraction(of: edge, in: graph) * factor()))
             builder.add(edge)
         }
         for background in graph.backgrounds { builder.add(background) }
         return try builder.build()
+    }
+
+    /// The graded fraction of `edge`'s threshold, the value the jitter scales: a level threshold
+    /// t ≥ 1 on a source of maximum m reads (t − 0.5) / m; no threshold reads the default 0.5.
+    static func thresholdFraction(of edge: Edge, in graph: MechanismGraph) -> Double {
+        let maxLevel = Double(max(1, graph.nodes[graph.index(of: edge.source) ?? 0].maxLevel))
+        return edge.threshold.map { $0 >= 1 ? ($0 - 0.5) / maxLevel : $0 } ?? 0.5
     }
 }
 

@@ -24,15 +24,13 @@ extension AsynchronousGraph {
     mutating func percolated(_ universe: BDD) -> BDD {
         let colours = colourNodes
         if let values = singleColour(of: universe, colours) { return percolated(universe, colour: values) }
-        var isColour = [Bool](repeating: false, count: n)
-        for i in colours { isColour[i] = true }
         let (functions, regulators, readers) = updateGraph()
         var one = [BDD](repeating: .zero, count: n)
         var zero = [BDD](repeating: .zero, count: n)
         var constraint = [BDD](repeating: .one, count: n)
         var pending = [Bool](repeating: false, count: n)
         var work: [Int] = []
-        for i in (0..<n).reversed() where !isColour[i] {
+        for i in (0..<n).reversed() where canFlip[i] != .zero {
             pending[i] = true
             work.append(i)
         }

@@ -6,9 +6,9 @@ import ImmunoGraph
 /// `X >= k` on a node of maximum `m` reads `clamp(x·m − (k − 1), 0, 1)` (so `X` on a Boolean node
 /// is its level `x`, and `X >= 2` on a three-level node is 0 until x = 1/2 and 1 at x = 1);
 /// `X == k` reads `1 − clamp(|x·m − k|, 0, 1)` (a triangle peaking at x = k/m). An atom whose
-/// source has an edge to the target reads `min(1, w·x)` with the edge's current weight `w`; on a
-/// multi-valued source (m > 1) the weight scales the atom's truth instead (`min(1, w·t)` for
-/// `X >= k` and `X == k`, k ≥ 1; `X == 0` reads `1 − min(1, w·(1 − t))`), never the level.
+/// source has an edge to the target reads its truth `t` scaled by the edge's current weight `w`,
+/// `min(1, w·t)` (`X == 0`: `1 − min(1, w·(1 − t))`), never a shifted level; on a Boolean source
+/// that is `min(1, w·x)`.
 /// A multi-valued rule of a node with maximum `m` is the mean over k = 1…m of the fuzzy truth of
 /// "target ≥ k" (``ImmunoGraph/LevelRules/atLeast(_:)``).
 struct FuzzyInstruction: Sendable {

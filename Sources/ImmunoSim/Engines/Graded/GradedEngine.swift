@@ -234,32 +234,23 @@ extension CompiledGradedModel {
                             top += 1
                             stack[top] = instruction.a
                         case .atLeast:
-                            var u = h[sb[Int(instruction.delay)] + Int(instruction.node)]
+                            let u = h[sb[Int(instruction.delay)] + Int(instruction.node)]
+                            let truth = min(1, max(0, u * instruction.a - instruction.b))
                             top += 1
-                            if instruction.a > 1 {
-                                // A multi-valued source: the weight scales the atom's truth, never the level.
-                                let truth = min(1, max(0, u * instruction.a - instruction.b))
-                                stack[top] = instruction.slot >= 0 && instruction.b >= 0 ? min(1, w[Int(instruction.slot)] * truth) : truth
-                            } else {
-                                if instruction.slot >= 0 { u = min(1, w[Int(instruction.slot)] * u) }
-                                stack[top] = min(1, max(0, u * instruction.a - instruction.b))
-                            }
+                            // The edge's weight scales the atom's truth, min(1, w·t), never the level
+                            // it reads (on a Boolean source this is min(1, w·x)); "X ≥ 0" always holds.
+                            stack[top] = instruction.slot >= 0 && instruction.b >= 0 ? min(1, w[Int(instruction.slot)] * truth) : truth
                         case .equal:
-                            var u = h[sb[Int(instruction.delay)] + Int(instruction.node)]
+                            let u = h[sb[Int(instruction.delay)] + Int(instruction.node)]
+                            let truth = 1 - min(1, abs(u * instruction.a - instruction.b))
                             top += 1
-                            if instruction.a > 1 {
-                                let truth = 1 - min(1, abs(u * instruction.a - instruction.b))
-                                if instruction.slot < 0 {
-                                    stack[top] = truth
-                                } else if instruction.b > 0 {
-                                    stack[top] = min(1, w[Int(instruction.slot)] * truth)
-                                } else {
-                                    // Level 0 is what a weakened signal falls back to.
-                                    stack[top] = 1 - min(1, w[Int(instruction.slot)] * (1 - truth))
-                                }
+                            if instruction.slot < 0 {
+                                stack[top] = truth
+                            } else if instruction.b > 0 {
+                                stack[top] = min(1, w[Int(instruction.slot)] * truth)
                             } else {
-                                if instruction.slot >= 0 { u = min(1, w[Int(instruction.slot)] * u) }
-                                stack[top] = 1 - min(1, abs(u * instruction.a - instruction.b))
+                                // Level 0 is what a weakened signal falls back to.
+                                stack[top] = 1 - min(1, w[Int(instruction.slot)] * (1 - truth))
                             }
                         case .not:
                             stack[top] = 1 - stack[top]
@@ -296,28 +287,28 @@ extension CompiledGradedModel {
                         let u0 = h[sb[Int(vDelay[v])] + Int(vNode[v])]
                         let k = Int(vSlot[v])
                         let m = Int(vMax[v])
-                        // A Boolean source reads min(1, w·u); on a multi-valued source the weight
-                        // scales each thermometer probability instead, so it never shifts the level.
-                        let levelWeight = m > 1 ? 1 : (k >= 0 ? w[k] : 1)
-                        let truthWeight = m > 1 && k >= 0 ? w[k] : 1
+                        // The edge's weight scales each thermometer probability, min(1, w·P(X ≥ k)),
+                        // never the level read (on a Boolean source: min(1, w·u)).
+                        let weight = k >= 0 ? w[k] : 1
                         let u: Double
                         if hillCube {
                             u = k >= 0
-                                ? Self.transfer(u0, n: Int(slotHill[k]), weight: levelWeight, norm: norm[k], thetaN: thetaN[k])
+                                ? Self.transfer(u0, n: Int(slotHill[k]), weight: 1, norm: norm[k], thetaN: thetaN[k])
                                 : Self.transfer(u0, n: defaultHill, weight: 1, norm: 1 + defaultThetaN, thetaN: defaultThetaN)
                         } else {
-                            u = min(1, levelWeight * u0)
+                            u = u0
                         }
                         let c = Int(dChildStart[d])
                         if m == 1 {
-                            dv[d] = u * dv[Int(dChildren[c + 1])] + (1 - u) * dv[Int(dChildren[c])]
+                            let p = min(1, weight * u)
+                            dv[d] = p * dv[Int(dChildren[c + 1])] + (1 - p) * dv[Int(dChildren[c])]
                         } else {
                             // Thermometer reading: P(X ≥ k) = min(1, w · clamp(m·u − (k − 1), 0, 1)).
                             let y = u * Double(m)
                             var above = 1.0
                             var acc = 0.0
                             for level in 0...m {
-                                let next = level < m ? min(1, truthWeight * min(1, max(0, y - Double(level)))) : 0
+                                let next = level < m ? min(1, weight * min(1, max(0, y - Double(level)))) : 0
                                 acc += (above - next) * dv[Int(dChildren[c + level])]
                                 above = next
                             }
