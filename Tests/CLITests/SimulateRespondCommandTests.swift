@@ -1,4 +1,6 @@
 import Foundation
+import ImmunoGraph
+import ImmunoSim
 import Testing
 
 /// `immunosim simulate` and `respond`: the flagship story through the command line, the JSON
@@ -107,5 +109,60 @@ struct SimulateRespondCommandTests {
         #expect(quiet.status == 0, "\(quiet.stderr)")
         // Levels are 0...max: the axis never goes negative, even when nothing moves.
         #expect(try String(contentsOfFile: logical, encoding: .utf8).contains("−1") == false)
+    }
+}
+
+/// `--hill N`: the graded Hill exponent of every edge without its own, so the claim tests'
+/// `hill2` semantics can be run from the command line.
+@Suite("immunosim --hill")
+struct HillExponentCommandTests {
+    /// The last state of `simulate --format json` for `arguments`.
+    private func lastState(_ arguments: [String]) throws -> [Double] {
+        let run = try #require(try CLI.run(["simulate", "builtin:tme", "--therapy", "ANTI_PD1@10", "--steps", "60", "--format", "json"] + arguments))
+        #expect(run.status == 0, "\(run.stderr)")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+        return try #require((object["steps"] as? [[Double]])?.last)
+    }
+
+    @Test func simulateRunsTheLibraryEngineWithThatExponent() throws {
+        let graph = try Catalog.tumourMicroenvironment()
+        var scenario = Scenario(model: "builtin:tme")
+        scenario.therapies = [.node("ANTI_PD1", schedule: .continuous(from: 10))]
+        for exponent in [1, 2, 3] {
+            let model = try CompiledGradedModel(graph, parameters: GradedParameters(hillExponent: exponent))
+            let expected = Array(model.run(try model.inputs(for: scenario), steps: 60).state(at: 60))
+            let cli = try lastState(["--hill", String(exponent)])
+            #expect(cli.count == expected.count)
+            // The command line runs the same engine (up to the order of floating-point sums).
+            #expect(zip(cli, expected).allSatisfy { abs($0 - $1) < 1e-12 }, "exponent \(exponent)")
+        }
+        #expect(try lastState([]) == (try lastState(["--hill", "1"])))
+        #expect(try lastState(["--hill", "2"]) != (try lastState(["--hill", "1"])))
+    }
+
+    @Test func respondReadsTheExponent() throws {
+        func burden(_ extra: [String]) throws -> Double {
+            let run = try #require(try CLI.run(["respond", "builtin:tme", "--therapy", "ANTI_PD1", "--readout", "TUMOR_BURDEN", "--json"] + extra))
+            #expect(run.status == 0, "\(run.stderr)")
+            let object = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+            let rows = try #require(object["readouts"] as? [[String: Any]])
+            return try #require(rows.first?["baseline"] as? Double)
+        }
+        #expect(try burden(["--hill", "2"]) != (try burden([])))
+    }
+
+    @Test func badExponentsAndOtherSemanticsAreUsageErrors() throws {
+        for arguments in [
+            ["simulate", "builtin:tme", "--hill", "9"],
+            ["simulate", "builtin:tme", "--hill", "two"],
+            ["simulate", "builtin:tme", "--hill", "2", "--semantics", "logical"],
+            ["simulate", "builtin:tme", "--hill", "2", "--semantics", "stochastic"],
+            ["respond", "builtin:tme", "--therapy", "ANTI_PD1", "--hill", "0"],
+            ["respond", "builtin:tme", "--therapy", "ANTI_PD1", "--hill", "2", "--semantics", "logical"],
+        ] {
+            let run = try #require(try CLI.run(arguments))
+            #expect(run.status == 2, "\(arguments): \(run.stderr)")
+            #expect(run.stderr.contains("--hill"), "\(arguments): \(run.stderr)")
+        }
     }
 }

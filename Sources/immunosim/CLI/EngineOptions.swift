@@ -15,6 +15,7 @@ enum EngineOptions {
         OptionSpec(name: "max-time", value: "T", help: "Stochastic: simulated time of a steady-state readout (default 100); a step readout N runs to time N."),
         OptionSpec(name: "time-tick", value: "DT", help: "Stochastic: width of the sampling windows (default 1)."),
         OptionSpec(name: "logic", value: "NAME", help: "Graded logic for explicit rules: multilinear (default), hillcube or minmax."),
+        hillSpec,
         OptionSpec(name: "update", value: "MODE", help: "Logical update: sync (default) or async (continuous time, time averages until converged)."),
         OptionSpec(name: "policy", value: "NAME", help: "Logical rule policy for nodes without rules: inhibitorDominant (default) or threshold."),
         OptionSpec(name: "seed", value: "S", help: "Seed of asynchronous runs and random starts (default 0)."),
@@ -22,6 +23,18 @@ enum EngineOptions {
         OptionSpec(name: "random-starts", value: "N", help: "Graded: average N runs from random Boolean starts (each node on with its start level as probability; default 1 = one deterministic run)."),
         OptionSpec(name: "warmup", value: "N|steady", help: "Run both arms N steps (or to the untreated steady state) before the interventions start."),
     ]
+
+    /// `--hill N`: the graded Hill exponent of every edge without its own (the claim tests' `hill2`).
+    static let hillSpec = OptionSpec(name: "hill", value: "N",
+        help: "Graded: Hill exponent of every edge without its own (default 1; 2 is the claim tests' 'hill2' semantics).")
+
+    /// The graded parameters `--logic` and `--hill` ask for (defaults: multilinear, exponent 1).
+    ///
+    /// - Throws: `CLIError.usage` for an unknown logic or an exponent outside 1...8.
+    static func gradedParameters(from arguments: Arguments) throws -> GradedParameters {
+        let logicName = try arguments.choice("logic", GradedLogic.allCases.map(\.rawValue), default: GradedLogic.multilinear.rawValue)
+        return GradedParameters(hillExponent: try arguments.int("hill", default: 1), logic: GradedLogic(name: logicName) ?? .multilinear)
+    }
 
     /// Whether a Boolean/multi-valued semantics (`logical` or `stochastic`) was chosen, whose
     /// `--initial` values are levels or probabilities (a usage error for an unknown name).
@@ -36,7 +49,6 @@ enum EngineOptions {
     static func engine(from arguments: Arguments, graph: MechanismGraph, reference: String? = nil) throws -> any SimulationEngine {
         let semantics = try arguments.choice("semantics", semanticsNames, default: "graded")
         let logical = semantics == "logical"
-        let logicName = try arguments.choice("logic", GradedLogic.allCases.map(\.rawValue), default: GradedLogic.multilinear.rawValue)
         if semantics != "stochastic" {
             for option in ["trajectories", "max-time", "time-tick"] where arguments.value(option) != nil {
                 throw CLIError.usage("--\(option) applies to --semantics stochastic only")
@@ -44,7 +56,7 @@ enum EngineOptions {
         }
         do {
             if semantics == "stochastic" {
-                for option in ["logic", "random-starts", "update", "runs"] where arguments.value(option) != nil {
+                for option in ["logic", "hill", "random-starts", "update", "runs"] where arguments.value(option) != nil {
                     throw CLIError.usage("--\(option) does not apply to --semantics stochastic")
                 }
                 // A MaBoSS .bnd model brings its rates, parameters, istates and run settings (.cfg).
@@ -62,7 +74,9 @@ enum EngineOptions {
                 return try StochasticEngine(graph, policy: policy, configuration: loaded.configuration, settings: settings)
             }
             if logical {
-                guard arguments.value("logic") == nil else { throw CLIError.usage("--logic applies to --semantics graded only") }
+                for option in ["logic", "hill"] where arguments.value(option) != nil {
+                    throw CLIError.usage("--\(option) applies to --semantics graded only")
+                }
                 guard arguments.value("random-starts") == nil else { throw CLIError.usage("--random-starts applies to --semantics graded only (logical: --runs)") }
                 let update = try arguments.choice("update", ["sync", "async"], default: "sync")
                 let policy = RulePolicy(name: try arguments.choice("policy", RulePolicy.all.map(\.name), default: RulePolicy.inhibitorDominant.name))
@@ -73,7 +87,7 @@ enum EngineOptions {
             for option in ["update", "policy", "runs"] where arguments.value(option) != nil {
                 throw CLIError.usage("--\(option) applies to --semantics logical only")
             }
-            let model = try CompiledGradedModel(graph, parameters: GradedParameters(logic: GradedLogic(name: logicName) ?? .multilinear))
+            let model = try CompiledGradedModel(graph, parameters: try gradedParameters(from: arguments))
             let starts = try arguments.int("random-starts", default: 1, atLeast: 1)
             if starts == 1 {
                 guard arguments.value("seed") == nil else { throw CLIError.usage("--seed applies to --semantics logical or --random-starts N > 1") }

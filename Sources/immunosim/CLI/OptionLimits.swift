@@ -26,6 +26,7 @@ enum OptionLimits {
         "threads": Limit(range: 1...1024, why: "one worker per thread"),
         "top": Limit(range: 0...10_000_000, why: "rows printed"),
         "limit": Limit(range: 1...100_000_000, why: "fixed points held in memory"),
+        "hill": Limit(range: 1...8, why: "the graded engine's integer Hill exponents"),
     ]
 
     /// The help suffix for an option with a bound, e.g. `" [0...1000000]"`.

@@ -13,6 +13,8 @@ let simulateCommand = Command(
         OptionSpec(name: "update", value: "MODE", help: "Logical update: sync (default) or async."),
         OptionSpec(name: "seed", value: "S", help: "Seed of the asynchronous update (default 0)."),
         OptionSpec(name: "policy", value: "NAME", help: "Logical rule policy: inhibitorDominant (default) or threshold."),
+        OptionSpec(name: "logic", value: "NAME", help: "Graded logic for explicit rules: multilinear (default), hillcube or minmax."),
+        EngineOptions.hillSpec,
         OptionSpec(name: "format", value: "FMT", help: "csv (default) or json: {\"nodes\": [...], \"steps\": [[levels], ...]}."),
         OptionSpec(name: "readout", value: "ID", repeatable: true,
                    help: "Nodes to print (CSV/JSON columns, in this order) and plot with --svg (default: all; the plot picks the 8 that move most)."),
@@ -61,7 +63,12 @@ func runSimulate(_ arguments: Arguments) throws -> Int32 {
         }
         let scenario = try ScenarioOptions.scenario(from: arguments, graph: graph, reference: reference)
         therapies = scenario.therapies
-        let model = try CompiledGradedModel(graph)
+        let model: CompiledGradedModel
+        do {
+            model = try CompiledGradedModel(graph, parameters: try EngineOptions.gradedParameters(from: arguments))
+        } catch let error as GradedModelError {
+            throw CLIError.input(error.message)
+        }
         let trajectory: GradedTrajectory
         do {
             trajectory = model.run(try model.inputs(for: scenario), steps: steps)
@@ -76,6 +83,9 @@ func runSimulate(_ arguments: Arguments) throws -> Int32 {
             untreated = (0..<base.stateCount).map { Array(base.state(at: $0)) }
         }
     } else {
+        for option in ["logic", "hill"] where arguments.value(option) != nil {
+            throw CLIError.usage("--\(option) applies to --semantics graded only")
+        }
         let update = try arguments.choice("update", ["sync", "async"], default: "sync")
         let policy = RulePolicy(name: try arguments.choice("policy", RulePolicy.all.map(\.name), default: RulePolicy.inhibitorDominant.name))
         var scenario = Scenario(model: reference, background: arguments.value("background"))
