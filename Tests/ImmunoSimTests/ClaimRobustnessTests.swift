@@ -82,6 +82,48 @@ struct ClaimRobustnessTests {
         }
         // With few variants, allow one miss; with the full sweep, the 90 % rule.
         let allowed = models.count < 20 ? max(0, models.count - 1) : Int((Self.required * Double(models.count)).rounded(.up))
-        #expect(holding >= allowed, "\(claim.id) under \(semantics.rawValue): \(holding)/\(models.count); \(failures.joined(separator: " | "))")
+        let pair = "\(claim.id) \(semantics.rawValue)"
+        Self.expect(known: Self.belowNinetyPercent[pair], exact: models.count == 200 && Self.isBuiltin) {
+            #expect(holding >= allowed, "\(pair): \(holding)/\(models.count); \(failures.joined(separator: " | "))")
+        }
+        // The issue's second bar: an effect at least twice the tolerance (parts without a size,
+        // such as an order in time, have none).
+        if let size = nominal.effect {
+            Self.expect(known: Self.smallEffects[pair], exact: Self.isBuiltin) {
+                #expect(size >= 2 * ClaimModel.tolerance, "\(pair): effect \(String(format: "%.3f", size))")
+            }
+        }
     }
+
+    /// Whether the sweep is of `builtin:tme` itself (not a candidate file, `IMMUNOSIM_CLAIM_MODEL`).
+    static let isBuiltin = (ProcessInfo.processInfo.environment["IMMUNOSIM_CLAIM_MODEL"] ?? "").isEmpty
+
+    /// Runs `body`; when the pair is listed (`reason` not nil) its failure is a known issue, and
+    /// with `exact` a listed pair that now meets the bar fails the test too, so the lists below
+    /// shrink as the model improves and cannot hide a new failure.
+    static func expect(known reason: String?, exact: Bool, _ body: () -> Void) {
+        guard let reason else { return body() }
+        withKnownIssue(Comment(rawValue: reason), isIntermittent: !exact, body)
+    }
+
+    /// The (claim, semantics) pairs that hold in fewer than 90 % of the 200 variants, each with
+    /// its reason (seeds/README.md, "What is still below the bar").
+    static let belowNinetyPercent: [String: String] = [
+        "C068 hill2": "under IL-21 + anti-PD-1 the CD8 atom of the killing rule is saturated: blocking LAG-3 adds CD8 T cells, TIM-3 rises with them and brakes activation",
+        "C034 hill2": "fails where the jittered killing weights are low: freeing CD80/CD86 raises activation by 0.05 and the burden moves by less than the tolerance",
+    ]
+
+    /// The (claim, semantics) pairs whose nominal effect is under twice the tolerance (0.04),
+    /// each with its reason (seeds/README.md, "What is still below the bar").
+    static let smallEffects: [String: String] = [
+        "C007 multilinear": "immunogenic death and DC maturation saturate presentation at 125 kBq/kg; only the direct kill separates the doses",
+        "C028 multilinear": "IL-12 alone moves nothing: its IFN-γ-induced PD-L1, IDO-1 and apoptosis resistance cancel its gains",
+        "C043b multilinear": "the difference of two CD8 rises",
+        "C052 multilinear": "a speculative co-blockade: the PD-L1/CD80 arm is small",
+        "C064 hill2": "anti-CTLA-4 adds 0.039 to IL-21",
+        "C068 multilinear": "killing is near saturation under IL-21 + anti-PD-1",
+        "C068 hill2": "killing is saturated under IL-21 + anti-PD-1",
+        "C089 multilinear": "more antigen raises activation by 0.04; CD8 numbers follow it scaled by the suppressor populations",
+        "C089 hill2": "more antigen raises activation by 0.04; CD8 numbers follow it scaled by the suppressor populations",
+    ]
 }
