@@ -83,7 +83,7 @@ struct ClaimRobustnessTests {
         // With few variants, allow one miss; with the full sweep, the 90 % rule.
         let allowed = models.count < 20 ? max(0, models.count - 1) : Int((Self.required * Double(models.count)).rounded(.up))
         let pair = "\(claim.id) \(semantics.rawValue)"
-        Self.expect(known: Self.belowNinetyPercent[pair], exact: models.count == 200 && Self.isBuiltin) {
+        Self.expect(known: Self.belowNinetyPercent[pair], exact: models.count == Self.ciCount && Self.isBuiltin) {
             #expect(holding >= allowed, "\(pair): \(holding)/\(models.count); \(failures.joined(separator: " | "))")
         }
         // The issue's second bar: an effect at least twice the tolerance (parts without a size,
@@ -94,6 +94,12 @@ struct ClaimRobustnessTests {
             }
         }
     }
+
+    /// The graded variants of the CI sweep (`.ci/run`), for which ``belowNinetyPercent`` is exact.
+    /// The issue's bar is stated for 200 variants; 1000 measure the same fraction with a standard
+    /// error of about 1 percentage point instead of 2, so a claim near 90 % is not passed or failed
+    /// by the luck of the draw (the 200 draws change whenever a parameter is added).
+    static let ciCount = 1000
 
     /// Whether the sweep is of `builtin:tme` itself (not a candidate file, `IMMUNOSIM_CLAIM_MODEL`).
     static let isBuiltin = (ProcessInfo.processInfo.environment["IMMUNOSIM_CLAIM_MODEL"] ?? "").isEmpty
@@ -106,11 +112,12 @@ struct ClaimRobustnessTests {
         withKnownIssue(Comment(rawValue: reason), isIntermittent: !exact, body)
     }
 
-    /// The (claim, semantics) pairs that hold in fewer than 90 % of the 200 variants, each with
-    /// its reason (seeds/README.md, "What is still below the bar").
+    /// The (claim, semantics) pairs that hold in fewer than 90 % of the ``ciCount`` variants, each
+    /// with its reason (seeds/README.md, "What is still below the bar").
     static let belowNinetyPercent: [String: String] = [
         "C068 hill2": "under IL-21 + anti-PD-1 the CD8 atom of the killing rule is saturated: blocking LAG-3 adds CD8 T cells, TIM-3 rises with them and brakes activation",
         "C034 hill2": "fails where the jittered killing weights are low: freeing CD80/CD86 raises activation by 0.05 and the burden moves by less than the tolerance",
+        "baseline multilinear": "a calibration check, not a claim: in some variants the untreated exhaustion exceeds 0.9 or the burden falls under 0.3",
     ]
 
     /// The (claim, semantics) pairs whose nominal effect is under twice the tolerance (0.04),
