@@ -14,6 +14,9 @@
 #   --claims      comma-separated claim ids (default all), e.g. C043b,C049
 #   --model FILE  sweep a candidate JSON model instead of the embedded builtin:tme
 #   --sensitivity name the parameters each failing claim's margin hinges on
+#   --hill2-logic hillcube  a stress test: under hill2, pass every input of an explicit rule
+#                 through its edge's Hill function too (by default rules read their inputs as
+#                 they are, by the multilinear extension, and only signed edges are steepened)
 # The release build lives in .build-robustness of this package (SCRATCH overrides it).
 set -e
 cd "$(dirname "$0")/.."
@@ -25,7 +28,8 @@ while [ $# -gt 0 ]; do
         --claims) IMMUNOSIM_CLAIM_IDS="$2"; export IMMUNOSIM_CLAIM_IDS; shift 2 ;;
         --stochastic) IMMUNOSIM_CLAIM_STOCHASTIC_VARIANTS="$2"; export IMMUNOSIM_CLAIM_STOCHASTIC_VARIANTS; shift 2 ;;
         --sensitivity) IMMUNOSIM_CLAIM_SENSITIVITY=1; export IMMUNOSIM_CLAIM_SENSITIVITY; shift ;;
-        -h|--help) sed -n '2,17p' "$0"; exit 0 ;;
+        --hill2-logic) IMMUNOSIM_CLAIM_HILL2_LOGIC="$2"; export IMMUNOSIM_CLAIM_HILL2_LOGIC; shift 2 ;;
+        -h|--help) sed -n '2,20p' "$0"; exit 0 ;;
         *) N="$1"; shift ;;
     esac
 done

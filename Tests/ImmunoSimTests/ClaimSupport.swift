@@ -142,9 +142,16 @@ enum ClaimSemantics: String, CaseIterable, Sendable, CustomTestStringConvertible
     var parameters: GradedParameters {
         switch self {
         case .multilinear, .stochastic: GradedParameters()
-        case .hill2: GradedParameters(hillExponent: 2)
+        case .hill2: GradedParameters(hillExponent: 2, logic: Self.hill2Logic)
         }
     }
+    /// How `hill2` reads explicit rules: multilinear (the rules' inputs unsteepened), or, for a
+    /// stress test, `IMMUNOSIM_CLAIM_HILL2_LOGIC=hillcube`, every rule input through its edge's
+    /// Hill function too (`Scripts/claim-robustness.sh --hill2-logic hillcube`).
+    static let hill2Logic: GradedLogic = {
+        let name = ProcessInfo.processInfo.environment["IMMUNOSIM_CLAIM_HILL2_LOGIC"] ?? ""
+        return GradedLogic(rawValue: name) ?? .multilinear
+    }()
     var testDescription: String { rawValue }
 }
 
