@@ -28,7 +28,9 @@ while [ $# -gt 0 ]; do
         --claims) IMMUNOSIM_CLAIM_IDS="$2"; export IMMUNOSIM_CLAIM_IDS; shift 2 ;;
         --stochastic) IMMUNOSIM_CLAIM_STOCHASTIC_VARIANTS="$2"; export IMMUNOSIM_CLAIM_STOCHASTIC_VARIANTS; shift 2 ;;
         --sensitivity) IMMUNOSIM_CLAIM_SENSITIVITY=1; export IMMUNOSIM_CLAIM_SENSITIVITY; shift ;;
-        --hill2-logic) IMMUNOSIM_CLAIM_HILL2_LOGIC="$2"; export IMMUNOSIM_CLAIM_HILL2_LOGIC; shift 2 ;;
+        --hill2-logic)
+            case "$2" in multilinear|hillcube|minmax) ;; *) echo "claim-robustness.sh: --hill2-logic expects multilinear, hillcube or minmax, got '$2'" >&2; exit 2 ;; esac
+            IMMUNOSIM_CLAIM_HILL2_LOGIC="$2"; export IMMUNOSIM_CLAIM_HILL2_LOGIC; shift 2 ;;
         -h|--help) sed -n '2,20p' "$0"; exit 0 ;;
         *) N="$1"; shift ;;
     esac
