@@ -151,6 +151,14 @@ struct HillExponentCommandTests {
         #expect(try burden(["--hill", "2"]) != (try burden([])))
     }
 
+    @Test func reportsNameTheExponent() throws {
+        let steep = try #require(try CLI.run(["screen", "builtin:tme", "--readout", "TUMOR_BURDEN", "--candidate", "ANTI_PD1", "--hill", "2"]))
+        #expect(steep.status == 0, "\(steep.stderr)")
+        #expect(steep.stdout.contains("graded (multilinear, Hill 2)"), "\(steep.stdout)")
+        let plain = try #require(try CLI.run(["screen", "builtin:tme", "--readout", "TUMOR_BURDEN", "--candidate", "ANTI_PD1"]))
+        #expect(plain.stdout.contains("graded (multilinear)"), "\(plain.stdout)")
+    }
+
     @Test func badExponentsAndOtherSemanticsAreUsageErrors() throws {
         for arguments in [
             ["simulate", "builtin:tme", "--hill", "9"],

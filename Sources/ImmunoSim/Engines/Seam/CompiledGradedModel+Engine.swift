@@ -1,8 +1,11 @@
 import ImmunoGraph
 
 extension CompiledGradedModel: SimulationEngine {
-    /// `"graded (multilinear)"`, naming the logic for explicit rules.
-    public var semanticsDescription: String { "graded (\(parameters.logic))" }
+    /// `"graded (multilinear)"`, naming the logic for explicit rules, and the default Hill
+    /// exponent when it is not 1 (`"graded (multilinear, Hill 2)"`).
+    public var semanticsDescription: String {
+        parameters.hillExponent == 1 ? "graded (\(parameters.logic))" : "graded (\(parameters.logic), Hill \(parameters.hillExponent))"
+    }
 
     /// Resolves and runs `scenario`, reading every node at `time`; the course is every step.
     ///
