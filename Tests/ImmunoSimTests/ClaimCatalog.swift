@@ -297,7 +297,7 @@ enum ClaimCatalog {
             c.up("SYSTEMIC_TOXICITY", b, t)
             return c
         },
-        Claim(id: "C026-C027", expectation: "IL-12 raises PD-L1 and IDO1 after IFN-γ", semantics: graded) { m in
+        Claim(id: "C026-C027", expectation: "IL-12 raises PD-L1 and IDO1 after IFN-γ") { m in
             let b = try m.run(), t = try m.run(["IL12_THERAPY": 1])
             var c = ClaimCheck()
             for id in ["PDL1", "IDO1"] {
@@ -422,7 +422,7 @@ enum ClaimCatalog {
         // higher at the high dose than at the low one (sized), and must not fall as the dose
         // rises (unsized); until the seventh session each dose step had to be a sized rise,
         // a monotone series the paper states for soluble CD25 only (seeds/README.md, "C077").
-        Claim(id: "C077", expectation: "higher IL-21 doses raise perforin and IFN-γ", semantics: graded) { m in
+        Claim(id: "C077", expectation: "higher IL-21 doses raise perforin and IFN-γ") { m in
             let runs = try [0.3, 0.6, 1].map { try m.run(["IL21_THERAPY": $0]) }
             var c = ClaimCheck()
             for id in ["PERFORIN", "IFNG"] {
