@@ -41,7 +41,7 @@ enum ClaimCatalog {
             c.after("PDL1", "IFNG", b, t)
             return c
         },
-        Claim(id: "C052", expectation: "adding anti-PD-L1 to anti-PD-1 removes the PD-L1/CD80 arm", semantics: [.multilinear]) { m in
+        Claim(id: "C052", expectation: "adding anti-PD-L1 to anti-PD-1 removes the PD-L1/CD80 arm", semantics: graded) { m in
             let a = try m.run(["ANTI_PD1": 1]), b = try m.run(["ANTI_PD1": 1, "ANTI_PDL1": 1])
             var c = ClaimCheck()
             // The PD-L1 -> CD80 signal into T cells restrains effector numbers (PDL1 -| CD8_T), so
@@ -166,7 +166,7 @@ enum ClaimCatalog {
             c.up("PDL1", b, t)
             return c
         },
-        Claim(id: "C007", expectation: "TAT lowers tumour burden, more at higher activity", semantics: [.multilinear]) { m in
+        Claim(id: "C007", expectation: "TAT lowers tumour burden, more at higher activity", semantics: graded) { m in
             let b = try m.run()
             let burden = try [0.2, 0.4, 0.8].map { try m.run(["TAT": $0])["TUMOR_BURDEN"] }
             var c = ClaimCheck()
