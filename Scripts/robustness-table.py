@@ -36,8 +36,13 @@ def read(path):
     return results
 
 
+def below_bar(held, total):
+    """Whether a claim holds in fewer than 90 % of the variants."""
+    return held * 10 < total * 9
+
+
 def fraction(held, total):
-    return f"{100 * held / total:.1f} %" + ("" if held * 10 >= total * 9 else " ✗")
+    return f"{100 * held / total:.1f} %" + (" ✗" if below_bar(held, total) else "")
 
 
 def main():
@@ -68,7 +73,7 @@ def main():
     if start < 0 or stop < 0:
         sys.exit(f"{README}: markers not found")
     README.write_text(text[:start] + "\n".join([BEGIN, *rows, END]) + text[stop + len(END):], encoding="utf-8")
-    below = sum(1 for (c, s), (h, t, _, _) in results.items() if h * 10 < t * 9)
+    below = sum(1 for (c, s), (h, t, _, _) in results.items() if below_bar(h, t))
 
     def small(effect):
         try:
@@ -76,7 +81,7 @@ def main():
         except ValueError:
             return False
     weak = sorted(f"{c} {s}" for (c, s), (_, _, e, _) in results.items() if small(e))
-    below_precise = sorted(f"{c} {s}" for (c, s), (h, t, _, _) in precise.items() if h * 10 < t * 9)
+    below_precise = sorted(f"{c} {s}" for (c, s), (h, t, _, _) in precise.items() if below_bar(h, t))
     if precise:
         print(f"below 90 % of {label} variants: {', '.join(below_precise) or 'none'}")
     print(f"wrote {len(claims)} rows; {len(results)} (claim, semantics) pairs; {below} below 90 %; "

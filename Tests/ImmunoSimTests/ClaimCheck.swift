@@ -25,6 +25,8 @@ struct ClaimCheck {
     var holdsRobustly: Bool { parts.allSatisfy { $0.holds || $0.nominalOnly } }
     /// The smallest effect among the sized parts (the claim is as strong as its weakest part).
     var effect: Double? { parts.compactMap(\.effect).min() }
+    /// `holds`, or `fails: ` and the failing parts, for the sweep's lines.
+    var verdict: String { holds ? "holds" : "fails: " + failures }
     /// The parts that do not hold, for messages.
     var failures: String { parts.filter { !$0.holds }.map(\.label).joined(separator: "; ") }
 

@@ -65,7 +65,7 @@ struct ClaimRobustnessTests {
         }
         let known = Set(ClaimCatalog.all.map(\.id))
         for id in Self.claimIDs { #expect(known.contains(id), "IMMUNOSIM_CLAIM_IDS: unknown claim '\(id)'") }
-        let logic = ProcessInfo.processInfo.environment["IMMUNOSIM_CLAIM_HILL2_LOGIC"] ?? ""
+        let logic = ClaimSemantics.hill2LogicName
         #expect(logic.isEmpty || GradedLogic(rawValue: logic) != nil, "IMMUNOSIM_CLAIM_HILL2_LOGIC: unknown logic '\(logic)'")
     }
 
@@ -76,7 +76,7 @@ struct ClaimRobustnessTests {
             // An exclusion must stay true: a claim not run under a semantics (its reason is in
             // seeds/README.md) must fail there on the nominal model, else it belongs in the sweep.
             let nominal = try claim.check(try #require(ClaimTests.models[semantics]))
-            print("excluded: \(claim.id) \(semantics.rawValue) nominal \(nominal.holds ? "holds" : "fails: " + nominal.failures)")
+            print("excluded: \(claim.id) \(semantics.rawValue) nominal \(nominal.verdict)")
             #expect(!nominal.holds, "\(claim.id) holds nominally under \(semantics.rawValue), where ClaimCatalog does not run it: run it there")
             return
         }
@@ -93,7 +93,7 @@ struct ClaimRobustnessTests {
         let nominal = try claim.check(try #require(ClaimTests.models[semantics]))
         let effect = nominal.effect.map { String(format: "%.3f", $0) } ?? "-"
         print("parts: \(claim.id) \(semantics.rawValue) \(nominal.parts.map(\.label).joined(separator: "; "))")
-        print("robustness: \(claim.id) \(semantics.rawValue) \(holding)/\(models.count) effect \(effect) nominal \(nominal.holds ? "holds" : "fails: " + nominal.failures)")
+        print("robustness: \(claim.id) \(semantics.rawValue) \(holding)/\(models.count) effect \(effect) nominal \(nominal.verdict)")
         if Self.sensitivity, semantics != .stochastic, holding < models.count, !effects.contains(where: \.isNaN),
            let base = ClaimTests.models[semantics]?.graph {
             let strongest = ClaimSensitivity.strongest(base: base, variants: models.map(\.graph), effects: effects)
@@ -123,8 +123,7 @@ struct ClaimRobustnessTests {
     /// Whether the sweep is the reference one the lists below describe: `builtin:tme` itself (not
     /// a candidate file, `IMMUNOSIM_CLAIM_MODEL`) under the standard semantics (not the HillCube
     /// stress reading of `hill2`, `IMMUNOSIM_CLAIM_HILL2_LOGIC`).
-    static let isReferenceSweep = (ProcessInfo.processInfo.environment["IMMUNOSIM_CLAIM_MODEL"] ?? "").isEmpty
-        && ClaimSemantics.hill2Logic == .multilinear
+    static let isReferenceSweep = ClaimModel.candidatePath == nil && ClaimSemantics.hill2Logic == .multilinear
 
     /// Runs `body`; when the pair is listed (`reason` not nil) its failure is a known issue, and
     /// with `exact` a listed pair that now meets the bar fails the test too, so the lists below

@@ -49,11 +49,15 @@ struct ClaimModel: Sendable {
     /// `Catalog/Models/tme.json`, checked by `Scripts/claim-robustness.sh --model FILE` without
     /// regenerating and rebuilding the embedded model).
     static func baseGraph() throws -> MechanismGraph {
-        if let path = ProcessInfo.processInfo.environment["IMMUNOSIM_CLAIM_MODEL"], !path.isEmpty {
-            return try ModelLoader.load(path)
-        }
+        if let path = candidatePath { return try ModelLoader.load(path) }
         return try Catalog.tumourMicroenvironment()
     }
+
+    /// The candidate model file of `IMMUNOSIM_CLAIM_MODEL`, or `nil` for `builtin:tme`.
+    static let candidatePath: String? = {
+        let path = ProcessInfo.processInfo.environment["IMMUNOSIM_CLAIM_MODEL"] ?? ""
+        return path.isEmpty ? nil : path
+    }()
 
     /// One arm: therapies `ID: level` (continuous from `starts[ID]` or 0), a background, held nodes.
     struct Arm {
@@ -148,10 +152,9 @@ enum ClaimSemantics: String, CaseIterable, Sendable, CustomTestStringConvertible
     /// How `hill2` reads explicit rules: multilinear (the rules' inputs unsteepened), or, for a
     /// stress test, `IMMUNOSIM_CLAIM_HILL2_LOGIC=hillcube`, every rule input through its edge's
     /// Hill function too (`Scripts/claim-robustness.sh --hill2-logic hillcube`).
-    static let hill2Logic: GradedLogic = {
-        let name = ProcessInfo.processInfo.environment["IMMUNOSIM_CLAIM_HILL2_LOGIC"] ?? ""
-        return GradedLogic(rawValue: name) ?? .multilinear
-    }()
+    static let hill2Logic = GradedLogic(rawValue: hill2LogicName) ?? .multilinear
+    /// The value of `IMMUNOSIM_CLAIM_HILL2_LOGIC` (empty when it is not set).
+    static let hill2LogicName = ProcessInfo.processInfo.environment["IMMUNOSIM_CLAIM_HILL2_LOGIC"] ?? ""
     var testDescription: String { rawValue }
 }
 

@@ -14,7 +14,7 @@ enum EngineOptions {
         OptionSpec(name: "trajectories", value: "N", help: "Stochastic: trajectories per arm (default 10000, or the .cfg's sample_count)."),
         OptionSpec(name: "max-time", value: "T", help: "Stochastic: simulated time of a steady-state readout (default 100); a step readout N runs to time N."),
         OptionSpec(name: "time-tick", value: "DT", help: "Stochastic: width of the sampling windows (default 1)."),
-        OptionSpec(name: "logic", value: "NAME", help: "Graded logic for explicit rules: multilinear (default), hillcube or minmax."),
+        logicSpec,
         hillSpec,
         OptionSpec(name: "update", value: "MODE", help: "Logical update: sync (default) or async (continuous time, time averages until converged)."),
         OptionSpec(name: "policy", value: "NAME", help: "Logical rule policy for nodes without rules: inhibitorDominant (default) or threshold."),
@@ -23,6 +23,10 @@ enum EngineOptions {
         OptionSpec(name: "random-starts", value: "N", help: "Graded: average N runs from random Boolean starts (each node on with its start level as probability; default 1 = one deterministic run)."),
         OptionSpec(name: "warmup", value: "N|steady", help: "Run both arms N steps (or to the untreated steady state) before the interventions start."),
     ]
+
+    /// `--logic NAME`: how the graded engine reads explicit rules.
+    static let logicSpec = OptionSpec(name: "logic", value: "NAME",
+        help: "Graded logic for explicit rules: multilinear (default), hillcube or minmax.")
 
     /// `--hill N`: the graded Hill exponent of every edge without its own (the claim tests' `hill2`).
     static let hillSpec = OptionSpec(name: "hill", value: "N",
@@ -34,6 +38,15 @@ enum EngineOptions {
     static func gradedParameters(from arguments: Arguments) throws -> GradedParameters {
         let logicName = try arguments.choice("logic", GradedLogic.allCases.map(\.rawValue), default: GradedLogic.multilinear.rawValue)
         return GradedParameters(hillExponent: try arguments.int("hill", default: 1), logic: GradedLogic(name: logicName) ?? .multilinear)
+    }
+
+    /// Rejects `--logic` and `--hill` for a semantics other than graded.
+    ///
+    /// - Throws: `CLIError.usage` naming the first one given.
+    static func rejectGradedOptions(_ arguments: Arguments) throws {
+        for option in ["logic", "hill"] where arguments.value(option) != nil {
+            throw CLIError.usage("--\(option) applies to --semantics graded only")
+        }
     }
 
     /// Whether a Boolean/multi-valued semantics (`logical` or `stochastic`) was chosen, whose
@@ -56,7 +69,8 @@ enum EngineOptions {
         }
         do {
             if semantics == "stochastic" {
-                for option in ["logic", "hill", "random-starts", "update", "runs"] where arguments.value(option) != nil {
+                try rejectGradedOptions(arguments)
+                for option in ["random-starts", "update", "runs"] where arguments.value(option) != nil {
                     throw CLIError.usage("--\(option) does not apply to --semantics stochastic")
                 }
                 // A MaBoSS .bnd model brings its rates, parameters, istates and run settings (.cfg).
@@ -74,9 +88,7 @@ enum EngineOptions {
                 return try StochasticEngine(graph, policy: policy, configuration: loaded.configuration, settings: settings)
             }
             if logical {
-                for option in ["logic", "hill"] where arguments.value(option) != nil {
-                    throw CLIError.usage("--\(option) applies to --semantics graded only")
-                }
+                try rejectGradedOptions(arguments)
                 guard arguments.value("random-starts") == nil else { throw CLIError.usage("--random-starts applies to --semantics graded only (logical: --runs)") }
                 let update = try arguments.choice("update", ["sync", "async"], default: "sync")
                 let policy = RulePolicy(name: try arguments.choice("policy", RulePolicy.all.map(\.name), default: RulePolicy.inhibitorDominant.name))

@@ -13,7 +13,7 @@ let simulateCommand = Command(
         OptionSpec(name: "update", value: "MODE", help: "Logical update: sync (default) or async."),
         OptionSpec(name: "seed", value: "S", help: "Seed of the asynchronous update (default 0)."),
         OptionSpec(name: "policy", value: "NAME", help: "Logical rule policy: inhibitorDominant (default) or threshold."),
-        OptionSpec(name: "logic", value: "NAME", help: "Graded logic for explicit rules: multilinear (default), hillcube or minmax."),
+        EngineOptions.logicSpec,
         EngineOptions.hillSpec,
         OptionSpec(name: "format", value: "FMT", help: "csv (default) or json: {\"nodes\": [...], \"steps\": [[levels], ...]}."),
         OptionSpec(name: "readout", value: "ID", repeatable: true,
@@ -83,9 +83,7 @@ func runSimulate(_ arguments: Arguments) throws -> Int32 {
             untreated = (0..<base.stateCount).map { Array(base.state(at: $0)) }
         }
     } else {
-        for option in ["logic", "hill"] where arguments.value(option) != nil {
-            throw CLIError.usage("--\(option) applies to --semantics graded only")
-        }
+        try EngineOptions.rejectGradedOptions(arguments)
         let update = try arguments.choice("update", ["sync", "async"], default: "sync")
         let policy = RulePolicy(name: try arguments.choice("policy", RulePolicy.all.map(\.name), default: RulePolicy.inhibitorDominant.name))
         var scenario = Scenario(model: reference, background: arguments.value("background"))

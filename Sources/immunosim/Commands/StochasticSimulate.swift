@@ -57,9 +57,7 @@ func runStochasticSimulate(_ arguments: Arguments) throws -> Int32 {
     for option in ["update", "policy", "steps"] where arguments.value(option) != nil {
         throw CLIError.usage("--\(option) does not apply to --semantics stochastic (use --max-time and --time-tick)")
     }
-    for option in ["logic", "hill"] where arguments.value(option) != nil {
-        throw CLIError.usage("--\(option) applies to --semantics graded only")
-    }
+    try EngineOptions.rejectGradedOptions(arguments)
     let reference = arguments.positionals[0]
     let loaded = try StochasticOptions.load(reference)
     let graph = loaded.graph
