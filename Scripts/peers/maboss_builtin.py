@@ -4,7 +4,8 @@
 Usage: Scripts/peers/maboss_builtin.py [--immunosim BINARY] [--samples N] [--max-time T]
 
 The model is exported with `immunosim convert builtin:tme --to maboss` (the Boolean reading:
-explicit rules, inhibitor-dominant rules elsewhere, unit rates, the model's initial state) and run
+explicit rules, inhibitor-dominant rules elsewhere, unit rates, basal levels as spontaneous
+activation unless inhibited, the model's initial state) and run
 by cmaboss (MaBoSS's engine) arm by arm, each arm on an exact reduction to the readouts'
 ancestors with held nodes as constants (cmaboss takes at most 64 nodes; see `maboss_arm`). The same arms
 run on our engine with `immunosim respond --semantics stochastic` (the treated column). Both read
@@ -17,7 +18,7 @@ tools — the flagship (C047/C049: anti-PD-1 raises TIM-3 and PD-L1), C092 (exha
 C094 (no TIM-3 rise without CD8 T cells), C093 (no PD-L1 rise without IFN-γ), C048 (anti-TIM-3
 adds to anti-PD-1), C050 (B2M loss shrinks the burden benefit), and the cytokine claims the
 Boolean reading reproduces: C057, C053 (IL-21 with and without IL-15), C030–C031 (IL-12),
-C023–C024 (doxorubicin), C043 and C043b (cold and inflamed backgrounds). Exit 1 if a claim does not hold
+C023–C024 (doxorubicin), C082 (anti-CTLA-4 frees CD80, CD86 and CD28), C043 and C043b (cold and inflamed backgrounds). Exit 1 if a claim does not hold
 under both tools or an arm's probabilities differ by more than 5 standard errors; exit 0 with a note when cmaboss is absent.
 Not part of `swift test`.
 """
@@ -37,9 +38,9 @@ except ImportError:
     sys.exit(0)
 
 READOUTS = ["T_CELL_ACTIVATION", "CD8_T", "IFNG", "TIM3", "PDL1", "T_CELL_EXHAUSTION", "TUMOR_BURDEN",
-            "NK", "NK_CYTOTOXICITY", "MHC_I", "CXCL9", "TREG", "MDSC"]
+            "NK", "NK_CYTOTOXICITY", "MHC_I", "CXCL9", "TREG", "MDSC", "CD80", "CD86", "CD28"]
 # Nodes held on through `--therapy` on our side (the others through `--overexpress`).
-THERAPIES = {"ANTI_PD1", "ANTI_TIM3", "IL21_THERAPY", "IL12_THERAPY", "DOXORUBICIN"}
+THERAPIES = {"ANTI_PD1", "ANTI_CTLA4", "ANTI_TIM3", "IL21_THERAPY", "IL12_THERAPY", "DOXORUBICIN"}
 # Arms: name -> (nodes held on, nodes held off[, background]). A background's clamps are listed in
 # the two sets for MaBoSS (our engine rounds a clamp level of a Boolean node to 0 or 1: COLD_TUMOR
 # holds Tregs and M2 macrophages on, DCs and cDC1 off) and passed by name to ours.
@@ -60,6 +61,7 @@ ARMS = {
     "IL-21, IL-15 held on": (["IL21_THERAPY", "IL15"], []),
     "IL-12": (["IL12_THERAPY"], []),
     "doxorubicin": (["DOXORUBICIN"], []),
+    "anti-CTLA-4": (["ANTI_CTLA4"], []),
     "cold": (COLD[0], COLD[1], "COLD_TUMOR"),
     "cold + anti-PD-1": (["ANTI_PD1"] + COLD[0], COLD[1], "COLD_TUMOR"),
     "inflamed": (INFLAMED[0], INFLAMED[1], "INFLAMED_TUMOR"),
@@ -91,6 +93,9 @@ CLAIMS = [
     ("C031 IL-12 raises CXCL9", change("CXCL9", "untreated", "IL-12"), +1),
     ("C023 doxorubicin lowers Tregs", change("TREG", "untreated", "doxorubicin"), -1),
     ("C024 doxorubicin lowers MDSCs", change("MDSC", "untreated", "doxorubicin"), -1),
+    ("C082 anti-CTLA-4 frees CD80", change("CD80", "untreated", "anti-CTLA-4"), +1),
+    ("C082 anti-CTLA-4 frees CD86", change("CD86", "untreated", "anti-CTLA-4"), +1),
+    ("C082 anti-CTLA-4 frees CD28", change("CD28", "untreated", "anti-CTLA-4"), +1),
     ("C043 anti-PD-1 works better inflamed than cold", lambda p: change("TUMOR_BURDEN", "inflamed", "inflamed + anti-PD-1")(p)
      - change("TUMOR_BURDEN", "cold", "cold + anti-PD-1")(p), -1),
     ("C043b CD8 rise in the inflamed tumour", change("CD8_T", "inflamed", "inflamed + anti-PD-1"), +1),
@@ -139,13 +144,17 @@ def maboss_arm(model, on, off):
         if node in keep or node in const:
             continue
         keep.append(node)
-        stack += [x for x in name.findall(logic[node]) if x in logic]
+        # The logic's inputs and, for a node with a basal level, the inhibitors its spontaneous
+        # activation reads in rate_up.
+        stack += [x for x in name.findall(blocks[node]) if x in logic and x != node]
     if len(keep) > 64:
         sys.exit(f"the reduction keeps {len(keep)} nodes, over cmaboss's 64")
     out_bnd, out_cfg = [], []
     for node in keep:
         rule = name.sub(lambda m: str(const[m.group(0)]) if m.group(0) in const else m.group(0), logic[node])
         body = blocks[node].replace(f"logic = {logic[node]};", f"logic = {rule};")
+        body = re.sub(r"(rate_up = )(.*?);", lambda m: m.group(1) + name.sub(
+            lambda n: str(const[n.group(0)]) if n.group(0) in const else n.group(0), m.group(2)) + ";", body)
         out_bnd.append(f"Node {node} {{{body}\n}}")
         out_cfg += [line for line in cfg_text.splitlines()
                     if line.startswith((f"$Low_{node} ", f"$High_{node} ", f"{node}.istate "))]

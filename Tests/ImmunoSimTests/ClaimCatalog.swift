@@ -59,7 +59,7 @@ enum ClaimCatalog {
             c.down("TUMOR_BURDEN", b, t)
             return c
         },
-        Claim(id: "C082", expectation: "anti-CTLA-4 frees CD80, CD86 and CD28", semantics: graded) { m in
+        Claim(id: "C082", expectation: "anti-CTLA-4 frees CD80, CD86 and CD28") { m in
             let b = try m.run(), t = try m.run(["ANTI_CTLA4": 1])
             var c = ClaimCheck()
             for id in ["CD80", "CD86", "CD28"] { c.up(id, b, t) }

@@ -74,10 +74,14 @@ struct ClaimRobustnessTests {
         guard Self.semantics.contains(semantics), Self.claimIDs.isEmpty || Self.claimIDs.contains(claim.id) else { return }
         guard claim.semantics.contains(semantics) else {
             // An exclusion must stay true: a claim not run under a semantics (its reason is in
-            // seeds/README.md) must fail there on the nominal model, else it belongs in the sweep.
+            // seeds/README.md) must not meet the bar there on the nominal model — it fails, or it
+            // holds by less than twice the tolerance (a stochastic difference of 0.002 "holds" in
+            // half the seeds: noise, not a reproduction) — else it belongs in the sweep.
             let nominal = try claim.check(try #require(ClaimTests.models[semantics]))
-            print("excluded: \(claim.id) \(semantics.rawValue) nominal \(nominal.verdict)")
-            #expect(!nominal.holds, "\(claim.id) holds nominally under \(semantics.rawValue), where ClaimCatalog does not run it: run it there")
+            let effect = nominal.effect.map { String(format: " (effect %.3f)", $0) } ?? ""
+            print("excluded: \(claim.id) \(semantics.rawValue) nominal \(nominal.verdict)\(nominal.holds ? effect : "")")
+            let meetsBar = nominal.holds && (nominal.effect ?? .infinity) >= 2 * ClaimModel.tolerance
+            #expect(!meetsBar, "\(claim.id) holds nominally under \(semantics.rawValue)\(effect), where ClaimCatalog does not run it: run it there")
             return
         }
         let models = try #require(Self.variants[semantics])

@@ -9,6 +9,9 @@
 /// - Therapy-kind nodes are written as pyMaBoSS mutants: `rate_up = $Low_X ? 0 : ($High_X ? 1 : …)`,
 ///   with `$Low_X = 0; $High_X = 0;` in the cfg (switch a therapy on with `-e '$High_X=1'`), and,
 ///   when a schedule is given, `X.schedule = t1: p1, …;` (MaBoSS 2025+).
+/// - A node with a basal level turns on spontaneously while its activators are off and no
+///   inhibitor is on (``MechanismGraph/spontaneousActivation(of:removedEdges:)``), as
+///   `simulate --semantics stochastic` reads it: `rate_up = @logic ? 1.0 : (!(I1 | …) ? b/(1−b) : 0.0)`.
 /// - `istate` is the node's `initialLevel` (≥ 1 → 1); `-1` (random: on with probability ½) for a
 ///   node the engines start half on (``MechanismGraph/nodesStartingHalfOn``), so MaBoSS and
 ///   `simulate --semantics stochastic` start from the same distribution; 0 otherwise.
@@ -86,6 +89,9 @@ public enum MaBoSSFormat {
             if node.isTherapy {
                 bnd += "  rate_up = $Low_\(name) ? 0.0 : ($High_\(name) ? 1.0 : (@logic ? 1.0 : 0.0));\n"
                 bnd += "  rate_down = $Low_\(name) ? 1.0 : ($High_\(name) ? 0.0 : (@logic ? 0.0 : 1.0));\n"
+            } else if let leak = graph.spontaneousActivation(of: i) {
+                bnd += "  // basal level \(number(node.basal ?? 0)): spontaneous activation unless inhibited\n"
+                bnd += "  rate_up = \(leak.rateUp { names[$0] ?? $0 });\n  rate_down = @logic ? 0.0 : 1.0;\n"
             } else {
                 bnd += "  rate_up = @logic ? 1.0 : 0.0;\n  rate_down = @logic ? 0.0 : 1.0;\n"
             }

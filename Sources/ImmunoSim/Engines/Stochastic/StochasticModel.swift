@@ -72,12 +72,20 @@ public struct StochasticModel: Sendable {
     /// become clamp interventions (a step is one time unit), then `configuration` adds rates,
     /// parameters, the initial distribution and its own interventions.
     ///
+    /// With `spontaneousBasal` (the default), a node's basal level is spontaneous activity
+    /// (``ImmunoGraph/MechanismGraph/spontaneousActivation(of:removedEdges:)``): a signed Boolean
+    /// node with basal level `b` whose activators are off turns on at `rate_down · b/(1 − b)`
+    /// unless an inhibitor is on, so alone it is on with probability `b`, as the graded floor.
+    /// Its logic-gated rates (default 1, or the configuration's constants) are kept; a node the
+    /// configuration gives other rate expressions keeps them. Without it, a basal level only
+    /// rounds the initial state.
+    ///
     /// - Throws: ``LogicalModelError`` naming the node for an unknown identifier, a rate reading an
     ///   unknown node or parameter, a probability outside 0…1, or a function that cannot compile.
     /// - Complexity: O(N + E + total rule and rate size + phases × N).
     public init(_ graph: MechanismGraph, policy: RulePolicy = .inhibitorDominant,
                 perturbations: ResolvedPerturbations? = nil,
-                configuration: StochasticConfiguration = .init()) throws(LogicalModelError) {
+                configuration: StochasticConfiguration = .init(), spontaneousBasal: Bool = true) throws(LogicalModelError) {
         guard RulePolicy.all.contains(policy) else {
             throw LogicalModelError("unknown rule policy '\(policy.name)' (known: inhibitorDominant, threshold)")
         }
@@ -89,6 +97,17 @@ public struct StochasticModel: Sendable {
                                           window: TimeWindow(clamp.window))
         }
         configuration.interventions = clamps + configuration.interventions
+        if spontaneousBasal && policy == .inhibitorDominant {
+            let removed = Set(perturbations?.removedEdges ?? [])
+            for i in graph.nodes.indices {
+                guard let leak = graph.spontaneousActivation(of: i, removedEdges: removed) else { continue }
+                let id = graph.nodes[i].id, spec = configuration.rates[id]
+                let up = spec?.up.map { $0.substituting(parameters: configuration.parameters).folded.gatedConstant(up: true) } ?? 1
+                let down = spec?.down.map { $0.substituting(parameters: configuration.parameters).folded.gatedConstant(up: false) } ?? 1
+                guard let up, let down else { continue }
+                configuration.rates[id] = NodeRates(up: leak.rateUp(up: up, down: down), down: .unlessLogic(down))
+            }
+        }
         try self.init(name: graph.name, nodes: graph.nodes.map { ($0.id, $0.maxLevel) },
                       functions: graph.logicalFunctions(policy: policy, removedEdges: perturbations?.removedEdges ?? []),
                       initialLevels: graph.nodes.map(LogicalModel.initialLevel), configuration: configuration)
