@@ -56,7 +56,7 @@ struct StochasticCommandTests {
 
     static let bad: [([String], Int32)] = [
         (["--steps", "5"], 2), (["--max-time", "0"], 2), (["--output", "NOPE"], 1), (["--knockout", "NOPE"], 1),
-        (["--shard", "4/3"], 2), (["--trajectories", "0"], 2), (["--states-svg", "/dev/null"], 2),
+        (["--shard", "4/3"], 2), (["--trajectories", "0"], 2), (["--states-svg", "/dev/null"], 2), (["--basal", "floor"], 2),
     ]
 
     @Test("usage and input errors", arguments: bad)
@@ -70,5 +70,35 @@ struct StochasticCommandTests {
     func refusedElsewhere() throws {
         guard let run = try CLI.run(["simulate", "builtin:flagship", "--trajectories", "10"]) else { return }
         #expect(run.status == 2)
+        for command in [["simulate", "builtin:tme", "--basal", "initial"], ["respond", "builtin:tme", "--therapy", "ANTI_PD1", "--basal", "initial"]] {
+            guard let run = try CLI.run(command) else { return }
+            #expect(run.status == 2, "\(command): \(run.stderr)")
+        }
+    }
+
+    /// `--basal`: a basal level is spontaneous activity by default (DCs, basal 0.2 and never
+    /// inhibited, are on a fifth of the time in an untreated tumour); `--basal initial` reads it
+    /// only as the rounded initial state, so DCs stay off. `simulate` and `respond` agree.
+    @Test("--basal spontaneous (default) or initial, on simulate and respond")
+    func basalReading() throws {
+        let common = ["--semantics", "stochastic", "--trajectories", "4000", "--seed", "2"]
+        var dc: [String: Double] = [:]
+        for mode in ["spontaneous", "initial"] {
+            guard let run = try CLI.run(["simulate", "builtin:tme", "--max-time", "30", "--time-tick", "10", "--json", "--basal", mode] + common)
+            else { return }
+            #expect(run.status == 0, "\(run.stderr)")
+            let probabilities = try #require(try Self.json(run.stdout)["probabilities"] as? [String: [Double]])
+            dc[mode] = try #require(probabilities["DC"]?.last)
+            guard let respond = try CLI.run(["respond", "builtin:tme", "--therapy", "ANTI_CTLA4", "--readout", "DC", "--readout", "CD80",
+                                             "--steps", "30", "--json", "--basal", mode] + common) else { return }
+            #expect(respond.status == 0, "\(respond.stderr)")
+            let readouts = try #require(try Self.json(respond.stdout)["readouts"] as? [[String: Any]])
+            let cd80 = try #require(readouts.first { $0["node"] as? String == "CD80" })
+            let freed = try #require(cd80["treated"] as? Double) - (try #require(cd80["baseline"] as? Double))
+            // Anti-CTLA-4 frees CD80 only where DCs make it (C082).
+            #expect(mode == "spontaneous" ? freed > 0.08 : abs(freed) < 0.01, "\(mode): CD80 \(freed)")
+        }
+        #expect(abs((dc["spontaneous"] ?? 0) - 0.2) < 0.03, "\(dc)")
+        #expect(dc["initial"] == 0)
     }
 }

@@ -72,6 +72,26 @@ struct FormatsWritersTests {
         #expect(tmeCfg.contains("\nCD8_T.istate = -1;"))
     }
 
+    /// A basal level is exported as spontaneous activation (the stochastic engine's reading,
+    /// ``MechanismGraph/spontaneousActivation(of:removedEdges:)``), so MaBoSS runs the same chain.
+    @Test func mabossExportsBasalLevelsAsSpontaneousActivation() throws {
+        let tme = try ModelLoader.load("builtin:tme")
+        let (bnd, cfg) = MaBoSSFormat.write(tme)
+        // DC (basal 0.2) has no inhibitor: it turns on at 0.2 / 0.8 = 0.25 while its logic is off.
+        #expect(bnd.contains("  rate_up = (@logic ? 1 : 0.25);\n  rate_down = @logic ? 0.0 : 1.0;"))
+        let back = try MaBoSSReader.read(bnd: bnd, cfg: cfg, name: "tme")
+        let leaking = Set(back.configuration.rates.compactMap { id, rates -> String? in
+            guard case .conditional(.variable("logic"), .number(1), let otherwise)? = rates.up, otherwise != .number(0) else { return nil }
+            return id
+        })
+        #expect(leaking == ["TUMOR_CELL", "TREG", "DC", "MHC_I"])
+        // Tregs' leak is gated by their inhibitors (level-1 reads only), each a node of the model.
+        let treg = try #require(back.configuration.rates["TREG"]?.up)
+        let inhibitors = tme.inEdges(of: try #require(tme.index(of: "TREG"))).map { tme.edges[$0] }.filter { $0.sign == .inhibits }
+        #expect(!inhibitors.isEmpty)
+        for edge in inhibitors { #expect(treg.nodes.contains(edge.source), "\(edge.source)") }
+    }
+
     @Test func mabossRenamesIdentifiersAndMarksMultiValuedLogic() throws {
         var builder = GraphBuilder(name: "odd")
         builder.add(Node("IL-2", maxLevel: 2))

@@ -14,6 +14,7 @@ enum EngineOptions {
         OptionSpec(name: "trajectories", value: "N", help: "Stochastic: trajectories per arm (default 10000, or the .cfg's sample_count)."),
         OptionSpec(name: "max-time", value: "T", help: "Stochastic: simulated time of a steady-state readout (default 100); a step readout N runs to time N."),
         OptionSpec(name: "time-tick", value: "DT", help: "Stochastic: width of the sampling windows (default 1)."),
+        basalSpec,
         logicSpec,
         hillSpec,
         OptionSpec(name: "update", value: "MODE", help: "Logical update: sync (default) or async (continuous time, time averages until converged)."),
@@ -23,6 +24,17 @@ enum EngineOptions {
         OptionSpec(name: "random-starts", value: "N", help: "Graded: average N runs from random Boolean starts (each node on with its start level as probability; default 1 = one deterministic run)."),
         OptionSpec(name: "warmup", value: "N|steady", help: "Run both arms N steps (or to the untreated steady state) before the interventions start."),
     ]
+
+    /// `--basal MODE`: how the stochastic engine reads a basal level.
+    static let basalSpec = OptionSpec(name: "basal", value: "MODE",
+        help: "Stochastic: a basal level is spontaneous activation unless inhibited (spontaneous, default; MaBoSS export alike) or only rounds the initial state (initial).")
+
+    /// Whether `--basal` asks for spontaneous activity (the default).
+    ///
+    /// - Throws: `CLIError.usage` for a mode other than `spontaneous` or `initial`.
+    static func spontaneousBasal(_ arguments: Arguments) throws -> Bool {
+        try arguments.choice("basal", ["spontaneous", "initial"], default: "spontaneous") == "spontaneous"
+    }
 
     /// `--logic NAME`: how the graded engine reads explicit rules.
     static let logicSpec = OptionSpec(name: "logic", value: "NAME",
@@ -63,7 +75,7 @@ enum EngineOptions {
         let semantics = try arguments.choice("semantics", semanticsNames, default: "graded")
         let logical = semantics == "logical"
         if semantics != "stochastic" {
-            for option in ["trajectories", "max-time", "time-tick"] where arguments.value(option) != nil {
+            for option in ["trajectories", "max-time", "time-tick", "basal"] where arguments.value(option) != nil {
                 throw CLIError.usage("--\(option) applies to --semantics stochastic only")
             }
         }
@@ -85,7 +97,8 @@ enum EngineOptions {
                 settings.seed = try arguments.uint64("seed", default: loaded.seed ?? 0)
                 settings.threads = ProcessInfo.processInfo.activeProcessorCount
                 let policy = RulePolicy(name: try arguments.choice("policy", RulePolicy.all.map(\.name), default: RulePolicy.inhibitorDominant.name))
-                return try StochasticEngine(graph, policy: policy, configuration: loaded.configuration, settings: settings)
+                return try StochasticEngine(graph, policy: policy, configuration: loaded.configuration, settings: settings,
+                                            spontaneousBasal: try spontaneousBasal(arguments))
             }
             if logical {
                 try rejectGradedOptions(arguments)

@@ -8,6 +8,7 @@ enum StochasticOptions {
         OptionSpec(name: "trajectories", value: "N", help: "Stochastic: trajectories (default 10000, or the .cfg's sample_count)."),
         OptionSpec(name: "max-time", value: "T", help: "Stochastic: simulated time (default 100, or the .cfg's max_time)."),
         OptionSpec(name: "time-tick", value: "DT", help: "Stochastic: width of the sampling windows (default 1, or the .cfg's time_tick)."),
+        EngineOptions.basalSpec,
         OptionSpec(name: "threads", value: "N", help: "Stochastic: worker threads (default 1; the result does not depend on it)."),
         OptionSpec(name: "output", value: "ID", repeatable: true, help: "Stochastic: a node of the joint output-state distribution (at most 12)."),
         OptionSpec(name: "shard", value: "I/N", help: "Stochastic: run only shard I of N and print its raw tally (combine with 'merge')."),
@@ -77,7 +78,8 @@ func runStochasticSimulate(_ arguments: Arguments) throws -> Int32 {
     }
     let result: StochasticResult
     do {
-        let model = try StochasticModel(graph, scenario: scenario, configuration: loaded.configuration, maxTime: settings.maxTime)
+        let model = try StochasticModel(graph, scenario: scenario, configuration: loaded.configuration, maxTime: settings.maxTime,
+                                        spontaneousBasal: try EngineOptions.spontaneousBasal(arguments))
         if arguments.value("shard") != nil {
             let tally = try model.tally(settings)
             let encoder = JSONEncoder()

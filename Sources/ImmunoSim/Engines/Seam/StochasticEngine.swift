@@ -20,6 +20,9 @@ public struct StochasticEngine: SimulationEngine {
     public let configuration: StochasticConfiguration
     /// Trajectories, default time, tick, seed and threads.
     public private(set) var settings: StochasticSettings
+    /// Whether a basal level is spontaneous activity (the default) or only rounds the initial
+    /// state (``StochasticModel/init(_:policy:perturbations:configuration:spontaneousBasal:)``).
+    public let spontaneousBasal: Bool
 
     /// Creates the engine; nothing is compiled until a scenario is read (interventions change the
     /// compiled schedule).
@@ -27,7 +30,7 @@ public struct StochasticEngine: SimulationEngine {
     /// - Throws: ``EngineError`` for settings that cannot run.
     public init(
         _ graph: MechanismGraph, policy: RulePolicy = .inhibitorDominant, configuration: StochasticConfiguration = .init(),
-        settings: StochasticSettings = .init()
+        settings: StochasticSettings = .init(), spontaneousBasal: Bool = true
     ) throws(EngineError) {
         guard settings.trajectories > 0 else { throw EngineError(.run, "the number of trajectories must be positive") }
         guard settings.maxTime > 0, settings.timeTick > 0 else { throw EngineError(.run, "max time and time tick must be positive") }
@@ -35,6 +38,7 @@ public struct StochasticEngine: SimulationEngine {
         self.policy = policy
         self.configuration = configuration
         self.settings = settings
+        self.spontaneousBasal = spontaneousBasal
     }
 
     /// `"stochastic (10000 trajectories)"`.
@@ -70,7 +74,8 @@ public struct StochasticEngine: SimulationEngine {
                 }
                 configuration.initial.probabilities[graph.nodes[i].id] = item.level
             }
-            let model = try StochasticModel(graph, policy: policy, perturbations: resolved, configuration: configuration)
+            let model = try StochasticModel(graph, policy: policy, perturbations: resolved, configuration: configuration,
+                                            spontaneousBasal: spontaneousBasal)
             result = try model.simulate(run)
         } catch {
             throw EngineError(wrapping: error)
