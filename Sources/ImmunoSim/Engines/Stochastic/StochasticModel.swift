@@ -73,7 +73,7 @@ public struct StochasticModel: Sendable {
     /// parameters, the initial distribution and its own interventions.
     ///
     /// With `spontaneousBasal` (the default), a node's basal level is spontaneous activity
-    /// (``ImmunoGraph/MechanismGraph/spontaneousActivation(of:removedEdges:)``): a signed Boolean
+    /// (`MechanismGraph.spontaneousActivation(of:removedEdges:)` in ImmunoGraph): a signed Boolean
     /// node with basal level `b` whose activators are off turns on at `rate_down · b/(1 − b)`
     /// unless an inhibitor is on, so alone it is on with probability `b`, as the graded floor.
     /// Its logic-gated rates (default 1, or the configuration's constants) are kept; a node the
