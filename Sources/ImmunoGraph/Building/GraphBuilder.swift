@@ -261,8 +261,13 @@ public struct GraphBuilder: Sendable {
         guard hasRule else { return }
         // Declared signs per (source, target) for targets with rules.
         var declared: [Int32: [Int32: UInt8]] = [:]
+        // Pairs whose every edge is an inhibiting modulator: a rule that does not read the source
+        // is scaled by it under the graded semantics (a weak brake), so ignoring it is intended.
+        var scaling: [Int32: [Int32: Bool]] = [:]
         for e in edges.indices where valid[e] && nodes[Int(targets[e])].rule != nil {
             declared[targets[e], default: [:]][sources[e], default: 0] |= edges[e].sign == .activates ? 1 : 2
+            let brake = edges[e].modulator && edges[e].sign == .inhibits
+            scaling[targets[e], default: [:]][sources[e]] = (scaling[targets[e]]?[sources[e]] ?? true) && brake
         }
         for (i, node) in nodes.enumerated() {
             guard let rule = node.rule else { continue }
@@ -285,6 +290,7 @@ public struct GraphBuilder: Sendable {
             for (source, signs) in edgesIn.sorted(by: { $0.key < $1.key }) {
                 let sourceID = nodes[Int(source)].id
                 guard let use = used[source] else {
+                    if scaling[Int32(i)]?[source] == true { continue }
                     warnings.append(
                         Diagnostic(.warning, code: "rule-ignores-edge", subject: node.id,
                             message: "rule '\(rule)' does not read '\(sourceID)' although an edge \(sourceID) -> \(node.id) is declared"))

@@ -276,6 +276,8 @@ extension CompiledGradedModel {
                     }
                     let value = top >= 0 ? stack[top] : 0
                     f = basal[i] + (1 - basal[i]) * value
+                    // Scaling modulators (CompiledGradedModel.scalingModulators(of:in:)).
+                    for k in Int(actEnd[i])..<Int(inStart[i + 1]) { f *= 1 - transfer(k) }
                 case .diagram:
                     // Multilinear extension: value(d) = Σₖ P(input = k) · value(child k), children first.
                     for d in Int(ruleStart[i])..<Int(ruleEnd[i]) {
@@ -317,6 +319,7 @@ extension CompiledGradedModel {
                     }
                     let value = dv[Int(diagramRoot[i])]
                     f = basal[i] + (1 - basal[i]) * value
+                    for k in Int(actEnd[i])..<Int(inStart[i + 1]) { f *= 1 - transfer(k) }
                 case .keep:
                     f = x
                 case .relax:
