@@ -77,8 +77,9 @@ public struct StochasticModel: Sendable {
     /// node with basal level `b` whose activators are off turns on at `rate_down · b/(1 − b)`
     /// unless an inhibitor is on, so alone it is on with probability `b`, as the graded floor.
     /// Its logic-gated rates (default 1, or the configuration's constants) are kept; a node the
-    /// configuration gives other rate expressions keeps them. Without it, a basal level only
-    /// rounds the initial state.
+    /// configuration gives other rate expressions keeps them. It applies under the
+    /// inhibitor-dominant policy, whose rules the MaBoSS writer exports (the threshold policy's
+    /// weighted sums state no floor). Without it, a basal level only rounds the initial state.
     ///
     /// - Throws: ``LogicalModelError`` naming the node for an unknown identifier, a rate reading an
     ///   unknown node or parameter, a probability outside 0…1, or a function that cannot compile.
