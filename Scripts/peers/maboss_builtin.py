@@ -149,12 +149,14 @@ def maboss_arm(model, on, off):
         stack += [x for x in name.findall(blocks[node]) if x in logic and x != node]
     if len(keep) > 64:
         sys.exit(f"the reduction keeps {len(keep)} nodes, over cmaboss's 64")
+    def constants_in(text):
+        return name.sub(lambda m: str(const[m.group(0)]) if m.group(0) in const else m.group(0), text)
+
     out_bnd, out_cfg = [], []
     for node in keep:
-        rule = name.sub(lambda m: str(const[m.group(0)]) if m.group(0) in const else m.group(0), logic[node])
-        body = blocks[node].replace(f"logic = {logic[node]};", f"logic = {rule};")
-        body = re.sub(r"(rate_up = )(.*?);", lambda m: m.group(1) + name.sub(
-            lambda n: str(const[n.group(0)]) if n.group(0) in const else n.group(0), m.group(2)) + ";", body)
+        # Constants substituted into the logic and into rate_up (a basal level's leak reads inhibitors).
+        body = blocks[node].replace(f"logic = {logic[node]};", f"logic = {constants_in(logic[node])};")
+        body = re.sub(r"(rate_up = )(.*?);", lambda m: m.group(1) + constants_in(m.group(2)) + ";", body)
         out_bnd.append(f"Node {node} {{{body}\n}}")
         out_cfg += [line for line in cfg_text.splitlines()
                     if line.startswith((f"$Low_{node} ", f"$High_{node} ", f"{node}.istate "))]

@@ -266,8 +266,7 @@ public struct GraphBuilder: Sendable {
         var scaling: [Int32: [Int32: Bool]] = [:]
         for e in edges.indices where valid[e] && nodes[Int(targets[e])].rule != nil {
             declared[targets[e], default: [:]][sources[e], default: 0] |= edges[e].sign == .activates ? 1 : 2
-            let brake = edges[e].modulator && edges[e].sign == .inhibits
-            scaling[targets[e], default: [:]][sources[e]] = (scaling[targets[e]]?[sources[e]] ?? true) && brake
+            scaling[targets[e], default: [:]][sources[e]] = (scaling[targets[e]]?[sources[e]] ?? true) && edges[e].isWeakBrake
         }
         for (i, node) in nodes.enumerated() {
             guard let rule = node.rule else { continue }

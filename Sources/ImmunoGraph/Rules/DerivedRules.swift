@@ -12,8 +12,7 @@ extension MechanismGraph {
         var inhibitors: [Expression] = []
         for e in inEdges(of: node) {
             let edge = edges[e]
-            let level = edge.threshold.map { max(1, Int($0.rounded(.up))) } ?? 1
-            let atom = Expression.atom(.init(edge.source, .atLeast, level))
+            let atom = Expression.atom(.init(edge.source, .atLeast, edge.activationLevel))
             if edge.sign == .activates {
                 if !activators.contains(atom) { activators.append(atom) }
             } else if !inhibitors.contains(atom) {

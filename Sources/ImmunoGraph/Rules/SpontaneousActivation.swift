@@ -37,7 +37,7 @@ extension MechanismGraph {
             let edge = edges[e]
             if edge.sign == .activates {
                 hasActivator = true
-            } else if (edge.threshold.map { max(1, Int($0.rounded(.up))) } ?? 1) == 1, !inhibitors.contains(edge.source) {
+            } else if edge.activationLevel == 1, !inhibitors.contains(edge.source) {
                 inhibitors.append(edge.source)
             }
         }

@@ -59,11 +59,6 @@ extension MechanismGraph {
     }
 }
 
-extension Edge {
-    /// The level at which the edge's source counts as active: its threshold rounded up (≥ 1), or 1.
-    var activationLevel: Int { threshold.map { max(1, Int($0.rounded(.up))) } ?? 1 }
-}
-
 extension Expression {
     /// The expression with every atom reading a node in `absent` replaced by its value when that
     /// node is at level 0.

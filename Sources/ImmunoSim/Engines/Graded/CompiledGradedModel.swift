@@ -54,6 +54,8 @@ public struct CompiledGradedModel: Sendable {
     var basal: [Double]
     var rate: [Double]
     /// In-edges of node i are slots inStart[i]..<inStart[i+1]; activators first, up to actEnd[i].
+    /// For a rule node, actEnd[i] starts its scaling modulators instead (the slots before it are
+    /// the ones its rule reads).
     var inStart: [Int32]
     var actEnd: [Int32]
     var slotSource: [Int32]
@@ -89,24 +91,6 @@ public struct CompiledGradedModel: Sendable {
     /// model with explicit rules (imported models) an unstated level is 0.5, else the default basal
     /// level; therapy nodes 0.
     public private(set) var defaultInitialLevels: [Double]
-
-    /// The in-edges of rule node `node` that scale its graded value instead of being read by its
-    /// rule: inhibiting modulator edges (``ImmunoGraph/Edge/modulator``) whose source the rule
-    /// does not read. A rule atom cannot be a partial brake (it vetoes in a Boolean reading), so a
-    /// weak brake on a rule node is such an edge: under the graded semantics the node's value is
-    /// `f = (b + (1 − b)·rule)·∏(1 − transfer)`, and the Boolean readings ignore it as every
-    /// modulator. Empty for a node without explicit logic.
-    ///
-    /// - Complexity: O(in-degree + rule size).
-    static func scalingModulators(of node: Int, in graph: MechanismGraph) -> [Int] {
-        guard let function = graph.nodes[node].levelFunction else { return [] }
-        var read = Set<String>()
-        for term in function.terms { term.condition.forEachAtom { atom, _ in read.insert(atom.node) } }
-        return graph.inEdges(of: node).filter { e in
-            let edge = graph.edges[e]
-            return edge.modulator && edge.sign == .inhibits && !read.contains(edge.source)
-        }
-    }
 
     /// Compiles `graph` with `parameters` for defaults.
     ///
@@ -174,15 +158,12 @@ public struct CompiledGradedModel: Sendable {
                 kind[i] = .inhibitedBasal
             }
             // Activators first, then inhibitors; a rule node's slots carry its atoms' weights and
-            // delays, then its scaling modulators (``Self/scalingModulators(of:in:)``), which
+            // delays, then its scaling modulators (`MechanismGraph.scalingModulators(of:)`), which
             // `actEnd` marks for a rule node: slots actEnd[i]..<inStart[i + 1].
-            var ordered = edges.filter { graph.edges[$0].sign == .activates } + edges.filter { graph.edges[$0].sign != .activates }
-            var scaling: [Int] = []
-            if node.levelFunction != nil, !node.isTherapy {
-                let extra = Set(Self.scalingModulators(of: i, in: graph))
-                scaling = ordered.filter { extra.contains($0) }
-                ordered = ordered.filter { !extra.contains($0) } + scaling
-            }
+            let isRule = kind[i] == .rule || kind[i] == .diagram
+            let scaling = isRule ? graph.scalingModulators(of: i) : []
+            let read = edges.filter { !scaling.contains($0) }
+            let ordered = read.filter { graph.edges[$0].sign == .activates } + read.filter { graph.edges[$0].sign != .activates } + scaling
             var activators = 0
             for e in ordered {
                 let edge = graph.edges[e]
@@ -203,9 +184,7 @@ public struct CompiledGradedModel: Sendable {
                 slotNorm.append(1 + thetaN)
                 if edge.sign == .activates { activators += 1 }
             }
-            // A rule node's actEnd starts its scaling modulators (its rule reads the slots before).
-            actEnd.append(node.levelFunction != nil && !node.isTherapy
-                          ? inStart[i] + Int32(ordered.count - scaling.count) : inStart[i] + Int32(activators))
+            actEnd.append(inStart[i] + Int32(isRule ? read.count : activators))
             inStart.append(Int32(slotSource.count))
             // Explicit logic, compiled now that the node's in-slots exist: a rule's inputs read
             // through their edges (weights, blocks and removals act on rule atoms).

@@ -276,7 +276,7 @@ extension CompiledGradedModel {
                     }
                     let value = top >= 0 ? stack[top] : 0
                     f = basal[i] + (1 - basal[i]) * value
-                    // Scaling modulators (CompiledGradedModel.scalingModulators(of:in:)).
+                    // Scaling modulators (MechanismGraph.scalingModulators(of:)): slots from actEnd.
                     for k in Int(actEnd[i])..<Int(inStart[i + 1]) { f *= 1 - transfer(k) }
                 case .diagram:
                     // Multilinear extension: value(d) = Σₖ P(input = k) · value(child k), children first.

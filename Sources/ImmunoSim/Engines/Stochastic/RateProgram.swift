@@ -145,3 +145,18 @@ extension MaBoSSExpression {
         return x == 0 && y >= 0 && y.isFinite ? y : nil
     }
 }
+
+extension NodeRates {
+    /// The rates with `$parameters` substituted and constants folded.
+    func resolved(_ parameters: [String: Double]) -> NodeRates {
+        NodeRates(up: up.map { $0.substituting(parameters: parameters).folded },
+                  down: down.map { $0.substituting(parameters: parameters).folded })
+    }
+
+    /// `(up, down)` when both rates are logic-gated constants (a missing rate is the default 1),
+    /// the engine's fast path; `nil` for any other expression.
+    var gatedConstants: (up: Double, down: Double)? {
+        guard let u = up.map({ $0.gatedConstant(up: true) }) ?? 1, let d = down.map({ $0.gatedConstant(up: false) }) ?? 1 else { return nil }
+        return (u, d)
+    }
+}

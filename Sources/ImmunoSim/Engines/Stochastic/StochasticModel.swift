@@ -102,10 +102,9 @@ public struct StochasticModel: Sendable {
             let removed = Set(perturbations?.removedEdges ?? [])
             for i in graph.nodes.indices {
                 guard let leak = graph.spontaneousActivation(of: i, removedEdges: removed) else { continue }
-                let id = graph.nodes[i].id, spec = configuration.rates[id]
-                let up = spec?.up.map { $0.substituting(parameters: configuration.parameters).folded.gatedConstant(up: true) } ?? 1
-                let down = spec?.down.map { $0.substituting(parameters: configuration.parameters).folded.gatedConstant(up: false) } ?? 1
-                guard let up, let down else { continue }
+                let id = graph.nodes[i].id
+                guard let (up, down) = (configuration.rates[id] ?? NodeRates()).resolved(configuration.parameters).gatedConstants
+                else { continue }
                 configuration.rates[id] = NodeRates(up: leak.rateUp(up: up, down: down), down: .unlessLogic(down))
             }
         }
@@ -152,16 +151,13 @@ public struct StochasticModel: Sendable {
         var upRange = [Range<Int>](repeating: 0..<0, count: n), downRange = upRange
         var reads = [[Int]](repeating: [], count: n)
         for i in 0..<n {
-            guard let spec = configuration.rates[nodes[i].id] else { continue }
-            let u = spec.up.map { $0.substituting(parameters: configuration.parameters).folded }
-            let d = spec.down.map { $0.substituting(parameters: configuration.parameters).folded }
-            let gu = u.map { $0.gatedConstant(up: true) } ?? 1
-            let gd = d.map { $0.gatedConstant(up: false) } ?? 1
-            if let gu, let gd {
+            guard let spec = configuration.rates[nodes[i].id]?.resolved(configuration.parameters) else { continue }
+            if let (gu, gd) = spec.gatedConstants {
                 up[i] = gu
                 down[i] = gd
                 continue
             }
+            let u = spec.up, d = spec.down
             guard maxLevels[i] == 1 else {
                 throw LogicalModelError("node '\(nodes[i].id)' is multi-valued: only rates '@logic ? k : 0' are supported")
             }
