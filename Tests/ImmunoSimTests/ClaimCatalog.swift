@@ -192,7 +192,7 @@ enum ClaimCatalog {
             c.less("benefit without CD8 < WT", -delta("TUMOR_BURDEN", db, dt), -delta("TUMOR_BURDEN", wb, wt))
             return c
         },
-        Claim(id: "C010", expectation: "anti-PD-L1 helps TAT more when started together than later (step 40)") { m in
+        Claim(id: "C010", expectation: "anti-PD-L1 helps TAT more when started together than later (step 40)", semantics: graded) { m in
             let a = try m.run(["TAT": 0.4], steps: 40)
             let b = try m.run(["TAT": 0.4, "ANTI_PDL1": 1], steps: 40)
             let late = try m.run(["TAT": 0.4, "ANTI_PDL1": 1], starts: ["ANTI_PDL1": 15], steps: 40)

@@ -39,8 +39,8 @@ struct SanityTests {
         let wt = try benefit(m, ["TAT": 0.4])
         let ko = try benefit(m, ["TAT": 0.4], holds: ["CD8_T": 0])
         #expect(wt > 2 * ClaimModel.tolerance, "WT benefit \(wt)")
-        // Most of it: 17 % kept under multilinear, 40 % under Hill 2 (the CD8-independent routes,
-        // NK cells and M1 macrophages, weigh more there; seeds/README.md).
+        // Most of it: 20 % kept under multilinear, 43 % under Hill 2 (the CD8-independent routes,
+        // NK cells and M1 macrophages, weigh more there; seeds/README.md, tenth session).
         #expect(ko < 0.5 * wt, "TAT benefit without CD8 T cells \(ko), WT \(wt)")
     }
 
