@@ -68,6 +68,33 @@ struct SanityTests {
         #expect(delta("TREG", b, t) < -2 * ClaimModel.tolerance, "TREG \(delta("TREG", b, t))")
     }
 
+    /// Anti-CTLA-4 has two arms (S003-04/07: CD80/CD86 freed for CD28; S003-52: fewer Tregs,
+    /// which restrain CD8 numbers and killing): with either arm held at its untreated level the
+    /// other still lowers the burden, by less than both together (tenth session: costimulation
+    /// alone about three quarters of the benefit, the Tregs about a fifth, under both graded
+    /// semantics). Graded only: the Boolean reading does not reproduce C034 (seeds/README.md).
+    @Test("anti-CTLA-4 acts through freed costimulation and through fewer Tregs", arguments: ClaimSemantics.graded)
+    func ctla4HasTwoArms(_ semantics: ClaimSemantics) throws {
+        let m = try #require(Self.models[semantics])
+        let untreated = try m.run()
+        let both = try benefit(m, ["ANTI_CTLA4": 1])
+        let costimulation = try benefit(m, ["ANTI_CTLA4": 1], holds: ["TREG": untreated["TREG"]])
+        let tregs = try benefit(m, ["ANTI_CTLA4": 1], holds: ["CD28": untreated["CD28"]])
+        for (arm, value) in [("costimulation", costimulation), ("Tregs", tregs)] {
+            #expect(value > 0.1 * both && value < 0.9 * both, "\(arm) alone \(value), both \(both)")
+        }
+    }
+
+    /// LAG-3 brakes the activation of the T cells present (S002-23, S003-49), so blocking it on
+    /// top of IL-21 + anti-PD-1 raises activation (not only CD8 numbers). Graded only: the brake
+    /// is a weak one, invisible to the Boolean reading.
+    @Test("anti-LAG-3 frees T-cell activation under IL-21 + anti-PD-1", arguments: ClaimSemantics.graded)
+    func lag3BrakesActivation(_ semantics: ClaimSemantics) throws {
+        let m = try #require(Self.models[semantics])
+        let a = try m.run(["IL21_THERAPY": 1, "ANTI_PD1": 1]), b = try m.run(["IL21_THERAPY": 1, "ANTI_PD1": 1, "ANTI_LAG3": 1])
+        #expect(delta("T_CELL_ACTIVATION", a, b) > ClaimModel.tolerance, "activation \(delta("T_CELL_ACTIVATION", a, b))")
+    }
+
     @Test("IL-21's NK effect needs IL-15", arguments: ClaimSemantics.allCases)
     func il21NeedsIL15(_ semantics: ClaimSemantics) throws {
         let m = try #require(Self.models[semantics])
