@@ -259,14 +259,14 @@ public struct GraphBuilder: Sendable {
         var hasRule = false
         for node in nodes where node.rule != nil { hasRule = true; break }
         guard hasRule else { return }
-        // Declared signs per (source, target) for targets with rules.
+        // Declared edges per (source, target) for targets with rules: bit 1 an activating edge,
+        // bit 2 an inhibiting one, bit 8 an edge that is not a weak brake. A pair without bit 8
+        // (every edge an inhibiting modulator) scales a rule that does not read its source under
+        // the graded semantics (`MechanismGraph.scalingModulators(of:)`), so ignoring it is intended.
         var declared: [Int32: [Int32: UInt8]] = [:]
-        // Pairs whose every edge is an inhibiting modulator: a rule that does not read the source
-        // is scaled by it under the graded semantics (a weak brake), so ignoring it is intended.
-        var scaling: [Int32: [Int32: Bool]] = [:]
         for e in edges.indices where valid[e] && nodes[Int(targets[e])].rule != nil {
-            declared[targets[e], default: [:]][sources[e], default: 0] |= edges[e].sign == .activates ? 1 : 2
-            scaling[targets[e], default: [:]][sources[e]] = (scaling[targets[e]]?[sources[e]] ?? true) && edges[e].isWeakBrake
+            declared[targets[e], default: [:]][sources[e], default: 0] |=
+                (edges[e].sign == .activates ? 1 : 2) | (edges[e].isWeakBrake ? 0 : 8)
         }
         for (i, node) in nodes.enumerated() {
             guard let rule = node.rule else { continue }
@@ -289,14 +289,14 @@ public struct GraphBuilder: Sendable {
             for (source, signs) in edgesIn.sorted(by: { $0.key < $1.key }) {
                 let sourceID = nodes[Int(source)].id
                 guard let use = used[source] else {
-                    if scaling[Int32(i)]?[source] == true { continue }
+                    if signs & 8 == 0 { continue }
                     warnings.append(
                         Diagnostic(.warning, code: "rule-ignores-edge", subject: node.id,
                             message: "rule '\(rule)' does not read '\(sourceID)' although an edge \(sourceID) -> \(node.id) is declared"))
                     continue
                 }
-                if use & 4 == 0 && use & signs == 0 {
-                    let declaredSign = signs == 1 ? "activates" : "inhibits"
+                if use & 4 == 0 && use & signs & 3 == 0 {
+                    let declaredSign = signs & 3 == 1 ? "activates" : "inhibits"
                     warnings.append(
                         Diagnostic(.warning, code: "rule-sign-mismatch", subject: node.id,
                             message: "rule '\(rule)' uses '\(sourceID)' with the opposite sign to its edge (\(sourceID) \(declaredSign) \(node.id))"))

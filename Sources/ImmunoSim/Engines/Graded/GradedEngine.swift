@@ -213,6 +213,13 @@ extension CompiledGradedModel {
                 let u = h[(delayed ? sb[Int(delay[k])] : cur) + Int(source[k])]
                 return Self.transfer(u, n: hill > 0 ? hill : Int(slotHill[k]), weight: w[k], norm: norm[k], thetaN: thetaN[k])
             }
+            /// A rule node's target from its rule's value: the basal floor, then its scaling
+            /// modulators (`MechanismGraph.scalingModulators(of:)`, slots from actEnd[i]).
+            @inline(__always) func ruleTarget(_ i: Int, _ value: Double) -> Double {
+                var f = basal[i] + (1 - basal[i]) * value
+                for k in Int(actEnd[i])..<Int(inStart[i + 1]) { f *= 1 - transfer(k) }
+                return f
+            }
             for i in 0..<n {
                 let x = h[cur + i]
                 var f: Double
@@ -274,10 +281,7 @@ extension CompiledGradedModel {
                             stack[top] = value / Double(count)
                         }
                     }
-                    let value = top >= 0 ? stack[top] : 0
-                    f = basal[i] + (1 - basal[i]) * value
-                    // Scaling modulators (MechanismGraph.scalingModulators(of:)): slots from actEnd.
-                    for k in Int(actEnd[i])..<Int(inStart[i + 1]) { f *= 1 - transfer(k) }
+                    f = ruleTarget(i, top >= 0 ? stack[top] : 0)
                 case .diagram:
                     // Multilinear extension: value(d) = Σₖ P(input = k) · value(child k), children first.
                     for d in Int(ruleStart[i])..<Int(ruleEnd[i]) {
@@ -317,9 +321,7 @@ extension CompiledGradedModel {
                             dv[d] = acc
                         }
                     }
-                    let value = dv[Int(diagramRoot[i])]
-                    f = basal[i] + (1 - basal[i]) * value
-                    for k in Int(actEnd[i])..<Int(inStart[i + 1]) { f *= 1 - transfer(k) }
+                    f = ruleTarget(i, dv[Int(diagramRoot[i])])
                 case .keep:
                     f = x
                 case .relax:
