@@ -34,7 +34,7 @@ struct ModulatorEdgeTests {
     @Test func theBuiltinModelMarksItsModulatorsAsBefore() throws {
         let g = try Catalog.tumourMicroenvironment()
         let modulators = g.edges.filter(\.modulator)
-        #expect(modulators.count == 39)
+        #expect(modulators.count == 40)
         for edge in modulators {
             let max = try #require(g.node(edge.source)).maxLevel
             #expect(edge.threshold == Double(max) + 0.01, "\(edge.arrowDescription)")

@@ -378,6 +378,20 @@ enum ClaimCatalog {
             c.up("NK_CYTOTOXICITY", b, t)
             return c
         },
+        // C058 read for the part the model can say (002 §2 para 2; S002-05: CD8 T cells primed
+        // with IL-21 outperform those primed with IL-2 or IL-15): IL-21 controls the tumour better
+        // than IL-2 or IL-15, each given as the cytokine held at its maximum. Its second part, the
+        // benefit lost without CD8 T cells, is not reproduced: the model follows C060 (IL-21 also
+        // acts through NK killing) and keeps most of it (seeds/README.md).
+        Claim(id: "C058", expectation: "IL-21 lowers the burden more than IL-2 or IL-15") { m in
+            let il21 = try m.run(["IL21_THERAPY": 1])
+            var c = ClaimCheck()
+            for cytokine in ["IL2", "IL15"] {
+                let other = try m.run(holds: [cytokine: 1])
+                c.less("IL-21 < \(cytokine)", il21["TUMOR_BURDEN"], other["TUMOR_BURDEN"])
+            }
+            return c
+        },
         Claim(id: "C064", expectation: "IL-21 with anti-CTLA-4 or anti-PD-1 beats IL-21 alone", semantics: graded) { m in
             let a = try m.run(["IL21_THERAPY": 1])
             var c = ClaimCheck()

@@ -137,9 +137,10 @@ struct ClaimRobustnessTests {
 
     /// The (claim, semantics) pairs that hold in fewer than 90 % of the ``ciCount`` variants, each
     /// with its reason (seeds/README.md, "What is still below the bar").
-    static let belowNinetyPercent: [String: String] = [
-        "C034 multilinear": "at the bar (897 of 1000, 90.2 % of 5000): freeing CD80/CD86 and halving the Tregs lowers the burden by 0.054, and where the jittered killing and burden weights are low it moves by less than the tolerance",
-    ]
+    /// Empty since the eleventh session (C034 multilinear, the last pair, crossed the bar at 91.5 %
+    /// of 1000 when CTLA-4's own brake on CD4 T cells joined the model); kept so a pair that falls
+    /// below the bar again is listed with its reason, not silenced.
+    static let belowNinetyPercent: [String: String] = [:]
 
     /// The (claim, semantics) pairs whose nominal effect is under twice the tolerance (0.04),
     /// each with its reason (seeds/README.md, "What is still below the bar").
@@ -148,7 +149,7 @@ struct ClaimRobustnessTests {
         "C007 hill2": "immunogenic death and DC maturation saturate presentation at 125 kBq/kg; only the direct kill separates the doses",
         "C009 hill2": "CD8 depletion removes 0.039 of TAT's benefit (about 57 %): NK and macrophage killing remain",
         "C028 multilinear": "IL-12 alone moves nothing: its IFN-γ-induced PD-L1, IDO-1 and apoptosis resistance cancel its gains",
-        "C046 multilinear": "anti-PD-1 gains 0.0398 more in the MMR-deficient tumour (0.045 before the Treg brake on killing of the tenth session, which trims every killing gain)",
+        "C046 multilinear": "anti-PD-1 gains 0.0396 more in the MMR-deficient tumour (0.045 before the Treg brake on killing of the tenth session, which trims every killing gain)",
         "C052 multilinear": "a speculative co-blockade: the PD-L1/CD80 arm is small",
         "C052 hill2": "a speculative co-blockade: the PD-L1/CD80 arm is small",
         "C068 hill2": "killing is near saturation under IL-21 + anti-PD-1: anti-LAG-3 lowers the burden by 0.020",

@@ -153,5 +153,6 @@ extension Catalog {
         SeedRecord(id: "S003-50", paper: 3, location: "§2.6 para 1; figure 1", strength: .stated, paraphrase: "Blocking PD-1 can provoke a compensatory rise of TIM-3 on intratumoural effector T cells, which then hampers them even while treatment continues."),
         SeedRecord(id: "S003-51", paper: 3, location: "§2.5 para 2", strength: .stated, paraphrase: "The proposed route to that rise: PD-1 blockade strengthens effector T-cell activity in the tumour, and the stronger activity may then bring on the alternative checkpoint TIM-3."),
         SeedRecord(id: "S003-52", paper: 3, location: "§2.1 para 4", strength: .implied, paraphrase: "How CTLA-4 blockade works in the body is unsettled; the favoured explanation is that, besides letting more T cells into the tumour, it shrinks the share of suppressive regulatory T cells there, shifting the effector-to-Treg balance toward tumour destruction."),
+        SeedRecord(id: "S003-53", paper: 3, location: "§2.1 para 1; §2.1 para 3", strength: .stated, paraphrase: "CD4 T cells carry more CTLA-4 than CD8 T cells, so CTLA-4 restrains them more; without CTLA-4 it is hyperactivated CD4 T cells that proliferate and invade tissues."),
     ]
 }
