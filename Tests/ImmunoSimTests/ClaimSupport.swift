@@ -161,26 +161,47 @@ enum ClaimSemantics: String, CaseIterable, Sendable, CustomTestStringConvertible
 /// A variant of the model with every weight, rate, basal level and threshold multiplied by an
 /// independent factor from `[1 − amount, 1 + amount]` (seeded; levels clamped to their ranges;
 /// an edge without a threshold gets the jittered default 0.5).
+///
+/// Each factor is drawn from the variant's seed and the parameter's name (``unit(_:)``), not from
+/// one stream in the order of the nodes and edges: adding, removing or reordering an edge leaves
+/// every other parameter's draw as it was, so a candidate model and the model it edits are
+/// compared on the same draws (a paired comparison). Until the eleventh session one stream was
+/// used, and an added edge shifted the draws of every edge after it.
 struct ClaimVariant: Sendable {
     var amount: Double
     var seed: UInt64
 
     func apply(to graph: MechanismGraph) throws -> MechanismGraph {
-        var rng = SeededGenerator(seed: seed &+ 0x9E37_79B9)
-        func factor() -> Double { 1 + amount * (2 * rng.unit() - 1) }
+        func factor(_ key: String) -> Double { 1 + amount * (2 * unit(key) - 1) }
         var builder = GraphBuilder(name: graph.name)
         for var node in graph.nodes {
-            if let b = node.basal { node.basal = min(1, max(0, b * factor())) }
-            if let r = node.rate { node.rate = min(1, max(0.01, r * factor())) } else { node.rate = min(1, 0.5 * factor()) }
+            if let b = node.basal { node.basal = min(1, max(0, b * factor("\(node.id) basal"))) }
+            let rate = factor("\(node.id) rate")
+            if let r = node.rate { node.rate = min(1, max(0.01, r * rate)) } else { node.rate = min(1, 0.5 * rate) }
             builder.add(node)
         }
+        var occurrences: [String: Int] = [:]
         for var edge in graph.edges {
-            edge.weight *= factor()
-            edge.threshold = min(0.99, max(0.01, Self.thresholdFraction(of: edge, in: graph) * factor()))
+            // Parallel edges of one sign are told apart by their order among themselves.
+            let name = "\(edge.source) \(edge.sign.rawValue) \(edge.target)"
+            let key = "\(name) #\(occurrences[name, default: 0])"
+            occurrences[name, default: 0] += 1
+            edge.weight *= factor("\(key) weight")
+            edge.threshold = min(0.99, max(0.01, Self.thresholdFraction(of: edge, in: graph) * factor("\(key) threshold")))
             builder.add(edge)
         }
         for background in graph.backgrounds { builder.add(background) }
         return try builder.build()
+    }
+
+    /// A uniform draw in [0, 1) for the parameter named `key` in this variant: FNV-1a of the
+    /// name, mixed with the seed, as the start of a SplitMix64 stream (``SeededGenerator``).
+    /// Deterministic across runs and platforms (Swift's `Hasher` is seeded per process).
+    func unit(_ key: String) -> Double {
+        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+        for byte in key.utf8 { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
+        var rng = SeededGenerator(seed: hash ^ (seed &* 0x9E37_79B9_7F4A_7C15))
+        return rng.unit()
     }
 
     /// The graded fraction of `edge`'s threshold, the value the jitter scales: a level threshold
