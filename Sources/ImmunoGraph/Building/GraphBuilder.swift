@@ -259,25 +259,27 @@ public struct GraphBuilder: Sendable {
         var hasRule = false
         for node in nodes where node.rule != nil { hasRule = true; break }
         guard hasRule else { return }
-        // Declared edges per (source, target) for targets with rules: bit 1 an activating edge,
-        // bit 2 an inhibiting one, bit 8 an edge that is not a weak brake. A pair without bit 8
-        // (every edge an inhibiting modulator) scales a rule that does not read its source under
-        // the graded semantics (`MechanismGraph.scalingModulators(of:)`), so ignoring it is intended.
+        // Bits of the declared edges and of the rule's uses of one source. A declared pair without
+        // `strongEdge` (every edge an inhibiting modulator) scales a rule that does not read its
+        // source under the graded semantics (`MechanismGraph.scalingModulators(of:)`), so
+        // ignoring it is intended.
+        let positive: UInt8 = 1, negative: UInt8 = 2, sign: UInt8 = positive | negative
+        let nonMonotone: UInt8 = 4, strongEdge: UInt8 = 8
         var declared: [Int32: [Int32: UInt8]] = [:]
         for e in edges.indices where valid[e] && nodes[Int(targets[e])].rule != nil {
             declared[targets[e], default: [:]][sources[e], default: 0] |=
-                (edges[e].sign == .activates ? 1 : 2) | (edges[e].isWeakBrake ? 0 : 8)
+                (edges[e].sign == .activates ? positive : negative) | (edges[e].isWeakBrake ? 0 : strongEdge)
         }
         for (i, node) in nodes.enumerated() {
             guard let rule = node.rule else { continue }
-            var used: [Int32: UInt8] = [:]  // bit 1 positive use, bit 2 negative, bit 4 non-monotone (==)
+            var used: [Int32: UInt8] = [:]  // positive, negative or non-monotone (==) uses
             var unknown: [String] = []
-            rule.forEachAtom { atom, positive in
+            rule.forEachAtom { atom, isPositive in
                 guard let r = resolve(atom.node) else {
                     if !unknown.contains(atom.node) { unknown.append(atom.node) }
                     return
                 }
-                let bit: UInt8 = atom.comparison == .equal ? 4 : (positive ? 1 : 2)
+                let bit: UInt8 = atom.comparison == .equal ? nonMonotone : (isPositive ? positive : negative)
                 used[r, default: 0] |= bit
             }
             for name in unknown {
@@ -289,14 +291,14 @@ public struct GraphBuilder: Sendable {
             for (source, signs) in edgesIn.sorted(by: { $0.key < $1.key }) {
                 let sourceID = nodes[Int(source)].id
                 guard let use = used[source] else {
-                    if signs & 8 == 0 { continue }
+                    if signs & strongEdge == 0 { continue }
                     warnings.append(
                         Diagnostic(.warning, code: "rule-ignores-edge", subject: node.id,
                             message: "rule '\(rule)' does not read '\(sourceID)' although an edge \(sourceID) -> \(node.id) is declared"))
                     continue
                 }
-                if use & 4 == 0 && use & signs & 3 == 0 {
-                    let declaredSign = signs & 3 == 1 ? "activates" : "inhibits"
+                if use & nonMonotone == 0 && use & signs & sign == 0 {
+                    let declaredSign = signs & sign == positive ? "activates" : "inhibits"
                     warnings.append(
                         Diagnostic(.warning, code: "rule-sign-mismatch", subject: node.id,
                             message: "rule '\(rule)' uses '\(sourceID)' with the opposite sign to its edge (\(sourceID) \(declaredSign) \(node.id))"))
