@@ -34,10 +34,17 @@ struct ModulatorEdgeTests {
     @Test func theBuiltinModelMarksItsModulatorsAsBefore() throws {
         let g = try Catalog.tumourMicroenvironment()
         let modulators = g.edges.filter(\.modulator)
-        #expect(modulators.count == 40)
-        for edge in modulators {
+        #expect(modulators.count == 41)
+        // A modulator that scales a rule node (a weak brake or a gain) is never read by the
+        // node's rule, so its threshold shapes only the graded transfer; every other modulator
+        // sits just above its source's maximum, where a Boolean reading never reaches.
+        let scaling = Set((0..<g.nodeCount).flatMap { g.scalingModulators(of: $0) })
+        for (e, edge) in g.edges.enumerated() where edge.modulator && !scaling.contains(e) {
             let max = try #require(g.node(edge.source)).maxLevel
             #expect(edge.threshold == Double(max) + 0.01, "\(edge.arrowDescription)")
         }
+        #expect(scaling.map { g.edges[$0].arrowDescription }.sorted() == [
+            "LAG3 -| T_CELL_ACTIVATION", "NEOANTIGENS -> CTL_CYTOTOXICITY", "TREG -| CTL_CYTOTOXICITY",
+        ])
     }
 }

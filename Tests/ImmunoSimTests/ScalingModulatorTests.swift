@@ -2,17 +2,19 @@ import ImmunoGraph
 import ImmunoSim
 import Testing
 
-/// An inhibiting modulator edge into a rule node that its rule does not read is a weak brake:
-/// under the graded semantics it scales the node's value, `f = (b + (1 − b)·rule)·∏(1 − transfer)`;
-/// the Boolean readings ignore it, as every modulator.
+/// A modulator edge into a rule node that its rule does not read scales the node's graded value:
+/// an inhibiting one is a weak brake, an activating one a gain,
+/// `f = min(1, (b + (1 − b)·rule)·∏ gains (1 + transfer)·∏ brakes (1 − transfer))`; the Boolean
+/// readings ignore both, as every modulator.
 @Suite("Graded engine: modulators scale a rule node")
 struct ScalingModulatorTests {
-    /// R = A (a rule) with the modulator M ⊣ R (weight 0.5); A and M are inputs.
-    static func graph(modulator: Bool = true, sign: Sign = .inhibits) throws -> MechanismGraph {
+    /// R = A (a rule; basal level `basal`) with the modulator M ⊣ R or M → R (weight 0.5); A and
+    /// M are inputs.
+    static func graph(modulator: Bool = true, sign: Sign = .inhibits, basal: Double? = nil) throws -> MechanismGraph {
         try MechanismGraph(name: "brake") {
             Node("A")
             Node("M")
-            Node("R", rule: .variable("A"))
+            Node("R", rule: .variable("A"), basal: basal)
             Edge("A", .activates, "R")
             Edge("M", sign, "R", weight: 0.5, modulator: modulator)
         }
@@ -38,7 +40,22 @@ struct ScalingModulatorTests {
         }
     }
 
-    @Test("the Boolean readings ignore it; an activating or non-modulator edge is not a brake")
+    @Test("an activating modulator is a gain: R = min(1, (b + (1 − b)·rule) · (1 + min(1, w·transfer(M))))",
+          arguments: GradedLogic.allCases)
+    func gainScalesTheRule(logic: GradedLogic) throws {
+        let graph = try Self.graph(sign: .activates, basal: 0.4)
+        #expect(!graph.diagnostics.contains { $0.code == "rule-ignores-edge" }, "a scaling modulator is intended")
+        // transfer(1) = 1 and w = 0.5: M on multiplies R by 1.5, never above 1; M off leaves R
+        // as it was (a gain, not a source: with A off R keeps its basal level times the gain).
+        for (a, m, expected) in [(0.0, 0.0, 0.4), (0.0, 1.0, 0.6), (1.0, 0.0, 1.0), (1.0, 1.0, 1.0), (0.0, 0.5, 0.5)] {
+            let got = try Self.steady(graph, a: a, m: m, logic: logic)
+            #expect(abs(got - expected) < 1e-6, "\(logic) A=\(a) M=\(m): \(got) vs \(expected)")
+        }
+        // Without the basal level the gain has nothing to scale: it cannot switch R on.
+        #expect(abs(try Self.steady(try Self.graph(sign: .activates), a: 0, m: 1, logic: logic)) < 1e-6)
+    }
+
+    @Test("the Boolean readings ignore it; a non-modulator edge the rule does not read is ignored")
     func booleanAndOtherEdges() throws {
         let logical = try LogicalModel(try Self.graph())
         let r = try #require(logical.index(of: "R")), a = try #require(logical.index(of: "A")), m = try #require(logical.index(of: "M"))
@@ -51,9 +68,13 @@ struct ScalingModulatorTests {
         let plain = try Self.graph(modulator: false)
         #expect(plain.diagnostics.contains { $0.code == "rule-ignores-edge" })
         #expect(abs(try Self.steady(plain, a: 1, m: 1, logic: .multilinear) - 1) < 1e-6)
-        let activating = try Self.graph(sign: .activates)
-        #expect(activating.diagnostics.contains { $0.code == "rule-ignores-edge" })
-        #expect(abs(try Self.steady(activating, a: 1, m: 1, logic: .multilinear) - 1) < 1e-6)
+        let plainGain = try Self.graph(modulator: false, sign: .activates, basal: 0.4)
+        #expect(plainGain.diagnostics.contains { $0.code == "rule-ignores-edge" })
+        #expect(abs(try Self.steady(plainGain, a: 0, m: 1, logic: .multilinear) - 0.4) < 1e-6)
+        let gain = try LogicalModel(try Self.graph(sign: .activates))
+        var off = [Int](repeating: 0, count: 3)
+        off[m] = 1
+        #expect(gain.referenceTarget(of: r, in: off) == 0, "a gain never switches a rule node on")
     }
 
     @Test("removing the edge removes the brake")

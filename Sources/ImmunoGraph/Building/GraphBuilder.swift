@@ -260,15 +260,15 @@ public struct GraphBuilder: Sendable {
         for node in nodes where node.rule != nil { hasRule = true; break }
         guard hasRule else { return }
         // Bits of the declared edges and of the rule's uses of one source. A declared pair without
-        // `strongEdge` (every edge an inhibiting modulator) scales a rule that does not read its
-        // source under the graded semantics (`MechanismGraph.scalingModulators(of:)`), so
-        // ignoring it is intended.
+        // `strongEdge` (every edge a modulator: a weak brake or a gain) scales a rule that does
+        // not read its source under the graded semantics (`MechanismGraph.scalingModulators(of:)`),
+        // so ignoring it is intended.
         let positive: UInt8 = 1, negative: UInt8 = 2, sign: UInt8 = positive | negative
         let nonMonotone: UInt8 = 4, strongEdge: UInt8 = 8
         var declared: [Int32: [Int32: UInt8]] = [:]
         for e in edges.indices where valid[e] && nodes[Int(targets[e])].rule != nil {
             declared[targets[e], default: [:]][sources[e], default: 0] |=
-                (edges[e].sign == .activates ? positive : negative) | (edges[e].isWeakBrake ? 0 : strongEdge)
+                (edges[e].sign == .activates ? positive : negative) | (edges[e].modulator ? 0 : strongEdge)
         }
         for (i, node) in nodes.enumerated() {
             guard let rule = node.rule else { continue }

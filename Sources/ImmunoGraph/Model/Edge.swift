@@ -60,6 +60,7 @@ public struct Edge: Hashable, Sendable {
     public var activationLevel: Int { threshold.map { max(1, Int($0.rounded(.up))) } ?? 1 }
 
     /// A weak brake: an inhibiting ``modulator``. Into a rule node whose rule does not read its
-    /// source, it scales the node's graded value (``MechanismGraph/scalingModulators(of:)``).
+    /// source, it scales the node's graded value down (``MechanismGraph/scalingModulators(of:)``);
+    /// an activating modulator there is a gain that scales it up.
     public var isWeakBrake: Bool { modulator && sign == .inhibits }
 }

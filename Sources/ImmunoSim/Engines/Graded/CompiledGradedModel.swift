@@ -26,7 +26,8 @@ import Foundation
 /// with every inhibitor. A node with only inhibitors and a stated basal level has f = b·(1 − I); one
 /// without a stated basal level is on unless inhibited (the SIF convention of
 /// the logical engine). A node with an explicit rule uses `f = b + (1 − b) · rule` with the rule
-/// evaluated fuzzily. A node without in-edges keeps its level (`f = x`), or
+/// evaluated fuzzily, times `1 + v` for each gain and `1 − v` for each weak brake (modulators its
+/// rule does not read, `MechanismGraph.scalingModulators(of:)`), at most 1 in all. A node without in-edges keeps its level (`f = x`), or
 /// relaxes to its basal level when it states one. A therapy node keeps its level (0 unless a therapy
 /// drives it).
 ///
@@ -55,9 +56,10 @@ public struct CompiledGradedModel: Sendable {
     var rate: [Double]
     /// In-edges of node i are slots inStart[i]..<inStart[i+1]; activators first, up to actEnd[i].
     /// For a rule node, actEnd[i] starts its scaling modulators instead (the slots before it are
-    /// the ones its rule reads).
+    /// the ones its rule reads): its gains up to brakeStart[i], then its weak brakes.
     var inStart: [Int32]
     var actEnd: [Int32]
+    var brakeStart: [Int32]
     var slotSource: [Int32]
     var slotDelay: [Int32]
     var slotWeight: [Double]
@@ -107,6 +109,7 @@ public struct CompiledGradedModel: Sendable {
         var initial = [Double](repeating: 0, count: n)
         var inStart: [Int32] = [0]
         var actEnd: [Int32] = []
+        var brakeStart: [Int32] = []
         var slotSource: [Int32] = [], slotDelay: [Int32] = [], slotWeight: [Double] = []
         var slotThetaN: [Double] = [], slotNorm: [Double] = [], slotHill: [Int32] = []
         var slotOfEdge = [Int32](repeating: 0, count: graph.edgeCount)
@@ -159,11 +162,14 @@ public struct CompiledGradedModel: Sendable {
             }
             // Activators first, then inhibitors; a rule node's slots carry its atoms' weights and
             // delays, then its scaling modulators (`MechanismGraph.scalingModulators(of:)`), which
-            // `actEnd` marks for a rule node: slots actEnd[i]..<inStart[i + 1].
+            // `actEnd` marks for a rule node: gains in slots actEnd[i]..<brakeStart[i], weak
+            // brakes in brakeStart[i]..<inStart[i + 1].
             let isRule = kind[i] == .rule || kind[i] == .diagram
             let scaling = isRule ? graph.scalingModulators(of: i) : []
             let read = edges.filter { !scaling.contains($0) }
-            let ordered = read.filter { graph.edges[$0].sign == .activates } + read.filter { graph.edges[$0].sign != .activates } + scaling
+            let gains = scaling.filter { graph.edges[$0].sign == .activates }
+            let ordered = read.filter { graph.edges[$0].sign == .activates } + read.filter { graph.edges[$0].sign != .activates }
+                + gains + scaling.filter { graph.edges[$0].sign != .activates }
             var activators = 0
             for e in ordered {
                 let edge = graph.edges[e]
@@ -185,6 +191,7 @@ public struct CompiledGradedModel: Sendable {
                 if edge.sign == .activates { activators += 1 }
             }
             actEnd.append(inStart[i] + Int32(isRule ? read.count : activators))
+            brakeStart.append(inStart[i] + Int32(isRule ? read.count + gains.count : edges.count))
             inStart.append(Int32(slotSource.count))
             // Explicit logic, compiled now that the node's in-slots exist: a rule's inputs read
             // through their edges (weights, blocks and removals act on rule atoms).
@@ -230,6 +237,7 @@ public struct CompiledGradedModel: Sendable {
         self.rate = rate
         self.inStart = inStart
         self.actEnd = actEnd
+        self.brakeStart = brakeStart
         self.slotSource = slotSource
         self.slotDelay = slotDelay
         self.slotWeight = slotWeight

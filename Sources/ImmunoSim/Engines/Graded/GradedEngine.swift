@@ -189,6 +189,7 @@ extension CompiledGradedModel {
         rate.withUnsafeBufferPointer { rate in
         inStart.withUnsafeBufferPointer { inStart in
         actEnd.withUnsafeBufferPointer { actEnd in
+        brakeStart.withUnsafeBufferPointer { brakeStart in
         slotSource.withUnsafeBufferPointer { source in
         slotDelay.withUnsafeBufferPointer { delay in
         slotThetaN.withUnsafeBufferPointer { thetaN in
@@ -213,12 +214,15 @@ extension CompiledGradedModel {
                 let u = h[(delayed ? sb[Int(delay[k])] : cur) + Int(source[k])]
                 return Self.transfer(u, n: hill > 0 ? hill : Int(slotHill[k]), weight: w[k], norm: norm[k], thetaN: thetaN[k])
             }
-            /// A rule node's target from its rule's value: the basal floor, then its scaling
-            /// modulators (`MechanismGraph.scalingModulators(of:)`, slots from actEnd[i]).
+            /// A rule node's target from its rule's value: the basal floor times its scaling
+            /// modulators (`MechanismGraph.scalingModulators(of:)`), 1 + v for each gain (slots
+            /// from actEnd[i]) and 1 − v for each weak brake (from brakeStart[i]); at most 1.
             @inline(__always) func ruleTarget(_ i: Int, _ value: Double) -> Double {
                 var f = basal[i] + (1 - basal[i]) * value
-                for k in Int(actEnd[i])..<Int(inStart[i + 1]) { f *= 1 - transfer(k) }
-                return f
+                let brakes = Int(brakeStart[i])
+                for k in Int(actEnd[i])..<brakes { f *= 1 + transfer(k) }
+                for k in brakes..<Int(inStart[i + 1]) { f *= 1 - transfer(k) }
+                return min(1, f)
             }
             for i in 0..<n {
                 let x = h[cur + i]
@@ -334,6 +338,6 @@ extension CompiledGradedModel {
                 target[i] = f
                 h[out + i] = x + rate[i] * (f - x)
             }
-        }}}}}}}}}}}}}}}}}}}}}}}}}}}}
+        }}}}}}}}}}}}}}}}}}}}}}}}}}}}}
     }
 }
