@@ -34,7 +34,7 @@ struct ModulatorEdgeTests {
     @Test func theBuiltinModelMarksItsModulatorsAsBefore() throws {
         let g = try Catalog.tumourMicroenvironment()
         let modulators = g.edges.filter(\.modulator)
-        #expect(modulators.count == 41)
+        #expect(modulators.count == 42)
         // A modulator that scales a rule node (a weak brake or a gain) is never read by the
         // node's rule, so its threshold shapes only the graded transfer; every other modulator
         // sits just above its source's maximum, where a Boolean reading never reaches.
@@ -44,7 +44,7 @@ struct ModulatorEdgeTests {
             #expect(edge.threshold == Double(max) + 0.01, "\(edge.arrowDescription)")
         }
         #expect(scaling.map { g.edges[$0].arrowDescription }.sorted() == [
-            "LAG3 -| T_CELL_ACTIVATION", "NEOANTIGENS -> CTL_CYTOTOXICITY", "TREG -| CTL_CYTOTOXICITY",
+            "LAG3 -| T_CELL_ACTIVATION", "NEOANTIGENS -> CTL_CYTOTOXICITY", "STAT4 -> CTL_CYTOTOXICITY", "TREG -| CTL_CYTOTOXICITY",
         ])
     }
 }

@@ -148,7 +148,6 @@ struct ClaimRobustnessTests {
     static let smallEffects: [String: String] = [
         "C007 multilinear": "immunogenic death and DC maturation saturate presentation at 125 kBq/kg; only the direct kill separates the doses",
         "C007 hill2": "immunogenic death and DC maturation saturate presentation at 125 kBq/kg; only the direct kill separates the doses",
-        "C028 multilinear": "IL-12 alone moves nothing: its IFN-γ-induced PD-L1, IDO-1 and apoptosis resistance cancel its gains",
         "C052 multilinear": "a speculative co-blockade: the PD-L1/CD80 arm is small",
         "C052 hill2": "a speculative co-blockade: the PD-L1/CD80 arm is small",
         "C068 hill2": "killing is near saturation under IL-21 + anti-PD-1: anti-LAG-3 lowers the burden by 0.020",
