@@ -55,6 +55,30 @@ struct ScalingModulatorTests {
         #expect(abs(try Self.steady(try Self.graph(sign: .activates), a: 0, m: 1, logic: logic)) < 1e-6)
     }
 
+    @Test("gains and weak brakes are one product, capped at 1 only at the end", arguments: GradedLogic.allCases)
+    func gainAndBrakeTogether(logic: GradedLogic) throws {
+        let graph = try MechanismGraph(name: "both") {
+            Node("A")
+            Node("G")
+            Node("B")
+            Node("R", rule: .variable("A"))
+            Edge("A", .activates, "R")
+            Edge("G", .activates, "R", weight: 0.5, modulator: true)
+            Edge("B", .inhibits, "R", weight: 0.5, modulator: true)
+        }
+        let model = try CompiledGradedModel(graph, parameters: GradedParameters(logic: logic))
+        let r = try #require(graph.index(of: "R"))
+        // A on, the gain and the brake on: 1 · 1.5 · 0.5 = 0.75 (capping before the brake would
+        // give 0.5); the gain alone is capped at 1.
+        for (g, b, expected) in [(1.0, 1.0, 0.75), (1.0, 0.0, 1.0), (0.0, 1.0, 0.5)] {
+            let scenario = Scenario(model: "both", initialLevels: [
+                .init(node: "A", level: 1), .init(node: "G", level: g), .init(node: "B", level: b),
+            ])
+            let got = try model.read(scenario, at: .steady).levels[r]
+            #expect(abs(got - expected) < 1e-6, "\(logic) G=\(g) B=\(b): \(got) vs \(expected)")
+        }
+    }
+
     @Test("the Boolean readings ignore it; a non-modulator edge the rule does not read is ignored")
     func booleanAndOtherEdges() throws {
         let logical = try LogicalModel(try Self.graph())

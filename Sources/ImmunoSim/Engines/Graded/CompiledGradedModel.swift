@@ -27,9 +27,9 @@ import Foundation
 /// without a stated basal level is on unless inhibited (the SIF convention of
 /// the logical engine). A node with an explicit rule uses `f = b + (1 − b) · rule` with the rule
 /// evaluated fuzzily, times `1 + v` for each gain and `1 − v` for each weak brake (modulators its
-/// rule does not read, `MechanismGraph.scalingModulators(of:)`), at most 1 in all. A node without in-edges keeps its level (`f = x`), or
-/// relaxes to its basal level when it states one. A therapy node keeps its level (0 unless a therapy
-/// drives it).
+/// rule does not read, `MechanismGraph.scalingModulators(of:)`), at most 1 in all. A node without
+/// in-edges keeps its level (`f = x`), or relaxes to its basal level when it states one. A therapy
+/// node keeps its level (0 unless a therapy drives it).
 ///
 /// **Antibodies block influence, not expression.** An edge from a therapy node with mechanism
 /// `blocks` and sign inhibits (anti-PD-1 ⊣ PD-1) does not enter its target's `f`. Its transfer `v`
