@@ -29,16 +29,13 @@ struct ClaimVariantTests {
         #expect(factors.values.contains { $0 < 1 - 0.6 * Self.amount } && factors.values.contains { $0 > 1 + 0.6 * Self.amount })
     }
 
-    /// An edge added in front of the model (where one stream of draws would shift every later
-    /// edge's draw) leaves every other parameter's draw as it was: a candidate and the model it
-    /// edits are compared on the same draws.
+    /// An added edge (the builder sorts it in among the others by source, where one stream of
+    /// draws would shift every later edge's draw) leaves every other parameter's draw as it was:
+    /// a candidate and the model it edits are compared on the same draws.
     @Test func anAddedEdgeLeavesTheOtherDrawsAlone() throws {
         let base = try Catalog.tumourMicroenvironment()
-        var builder = GraphBuilder(name: base.name)
-        for node in base.nodes { builder.add(node) }
+        var builder = base.builder
         builder.add(Edge("CTLA4", .inhibits, "CD8_T", weight: 0.2, modulator: true))
-        for edge in base.edges { builder.add(edge) }
-        for background in base.backgrounds { builder.add(background) }
         let edited = try builder.build()
         #expect(edited.edges.count == base.edges.count + 1)
 

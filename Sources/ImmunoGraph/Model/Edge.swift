@@ -58,9 +58,4 @@ public struct Edge: Hashable, Sendable {
     /// The level at which a logical reading counts the source as active: the threshold rounded up
     /// (≥ 1), or 1 without one (a modulator's `maxLevel + 0.01` is a level its source never reaches).
     public var activationLevel: Int { threshold.map { max(1, Int($0.rounded(.up))) } ?? 1 }
-
-    /// A weak brake: an inhibiting ``modulator``. Into a rule node whose rule does not read its
-    /// source, it scales the node's graded value down (``MechanismGraph/scalingModulators(of:)``);
-    /// an activating modulator there is a gain that scales it up.
-    public var isWeakBrake: Bool { modulator && sign == .inhibits }
 }
