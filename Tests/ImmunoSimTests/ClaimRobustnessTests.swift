@@ -146,8 +146,7 @@ struct ClaimRobustnessTests {
     /// The (claim, semantics) pairs whose nominal effect is under twice the tolerance (0.04),
     /// each with its reason (seeds/README.md, "What is still below the bar").
     static let smallEffects: [String: String] = [
-        "C007 multilinear": "immunogenic death and DC maturation saturate presentation at 125 kBq/kg; only the direct kill separates the doses",
-        "C007 hill2": "immunogenic death and DC maturation saturate presentation at 125 kBq/kg; only the direct kill separates the doses",
+        "C007 multilinear": "the DNA damage of 125 kBq/kg already unmasks most antigen under the multilinear transfer (0.43 of the full effect); the TCR signal saturates, so 250 kBq/kg adds 0.017",
         "C052 multilinear": "a speculative co-blockade: the PD-L1/CD80 arm is small",
         "C052 hill2": "a speculative co-blockade: the PD-L1/CD80 arm is small",
         "C068 hill2": "killing is near saturation under IL-21 + anti-PD-1: anti-LAG-3 lowers the burden by 0.020",
