@@ -103,4 +103,36 @@ struct SanityTests {
         #expect(delta("NK", wb, wt) > 2 * ClaimModel.tolerance, "WT: IL-21 moves NK by \(delta("NK", wb, wt))")
         #expect(delta("NK", kb, kt) <= ClaimModel.tolerance, "IL-15 KO: IL-21 moves NK by \(delta("NK", kb, kt))")
     }
+
+    /// Radiation acts through the damage it deposits (thirteenth session; S000-31): with
+    /// `DNA_DAMAGE` held off, neither TAT nor beam radiation raises the antigen load or the danger
+    /// signals, and TAT no longer causes immunogenic death. (Beam radiation keeps a route to it
+    /// that bypasses nuclear DNA damage: mitochondrial DNA in the cytosol, S000-15, S000-16.)
+    @Test("radiation raises antigen load, DAMPs and ICD only through DNA damage", arguments: ClaimSemantics.allCases)
+    func radiationActsThroughDamage(_ semantics: ClaimSemantics) throws {
+        let m = try #require(Self.models[semantics])
+        let b = try m.run(), bko = try m.run(holds: ["DNA_DAMAGE": 0])
+        for therapy in ["TAT", "EBRT"] {
+            let t = try m.run([therapy: 0.4]), tko = try m.run([therapy: 0.4], holds: ["DNA_DAMAGE": 0])
+            let readouts = therapy == "TAT" ? ["NEOANTIGENS", "DAMPS", "ICD"] : ["NEOANTIGENS", "DAMPS"]
+            for id in readouts {
+                #expect(delta(id, b, t) > 2 * ClaimModel.tolerance, "\(therapy) raises \(id) by \(delta(id, b, t))")
+                #expect(abs(delta(id, bko, tko)) <= ClaimModel.tolerance, "\(therapy) without DNA damage moves \(id) by \(delta(id, bko, tko))")
+            }
+        }
+    }
+
+    /// The graded readings follow the activity: 125, 250 and 500 kBq/kg deposit more damage in
+    /// turn, and the antigen load and danger signals follow it (the atom `TAT ≥ 1` that read every
+    /// activity alike until the thirteenth session failed this test).
+    @Test("antigen load and DAMPs grow with TAT activity", arguments: ClaimSemantics.graded)
+    func radiationConsequencesFollowTheActivity(_ semantics: ClaimSemantics) throws {
+        let m = try #require(Self.models[semantics])
+        let runs = try [0.2, 0.4, 0.8].map { try m.run(["TAT": $0]) }
+        for id in ["DNA_DAMAGE", "NEOANTIGENS", "DAMPS"] {
+            for k in 1..<runs.count {
+                #expect(delta(id, runs[k - 1], runs[k]) > ClaimModel.tolerance, "\(id) between activity steps \(k - 1) and \(k): \(delta(id, runs[k - 1], runs[k]))")
+            }
+        }
+    }
 }
