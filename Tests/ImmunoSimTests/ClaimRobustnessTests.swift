@@ -149,7 +149,7 @@ struct ClaimRobustnessTests {
         "C007 multilinear": "the DNA damage of 125 kBq/kg already unmasks most antigen under the multilinear transfer (0.43 of the full effect); the TCR signal saturates, so 250 kBq/kg adds 0.017",
         "C052 multilinear": "a speculative co-blockade: the PD-L1/CD80 arm is small",
         "C052 hill2": "a speculative co-blockade: the PD-L1/CD80 arm is small",
-        "C068 hill2": "killing is near saturation under IL-21 + anti-PD-1: anti-LAG-3 lowers the burden by 0.020",
+        "C068 hill2": "LAG-3 (0.28 under IL-21 + anti-PD-1) is a weak brake under Hill 2: anti-LAG-3 lowers the burden by 0.020; every stronger reading takes anti-CTLA-4's margin (C034, C064)",
         "C089 multilinear": "more antigen raises activation by 0.04; CD8 numbers follow it scaled by the suppressor populations",
         "C089 hill2": "more antigen raises activation by 0.04; CD8 numbers follow it scaled by the suppressor populations",
     ]
