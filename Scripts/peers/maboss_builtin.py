@@ -18,7 +18,9 @@ tools — the flagship (C047/C049: anti-PD-1 raises TIM-3 and PD-L1), C092 (exha
 C094 (no TIM-3 rise without CD8 T cells), C093 (no PD-L1 rise without IFN-γ), C048 (anti-TIM-3
 adds to anti-PD-1), C050 (B2M loss shrinks the burden benefit), and the cytokine claims the
 Boolean reading reproduces: C057, C053 (IL-21 with and without IL-15), C030–C031 (IL-12),
-C023–C024 (doxorubicin), C082 (anti-CTLA-4 frees CD80, CD86 and CD28), C043 and C043b (cold and inflamed backgrounds). Exit 1 if a claim does not hold
+C023–C024 (doxorubicin), C082 (anti-CTLA-4 frees CD80, CD86 and CD28), C043 and C043b (cold and inflamed backgrounds),
+and TAT at its full activity (DAMPs and ICD through DNA damage, the burden with and without CD8 T
+cells, C020 in the cold tumour). Exit 1 if a claim does not hold
 under both tools or an arm's probabilities differ by more than 5 standard errors; exit 0 with a note when cmaboss is absent.
 Not part of `swift test`.
 """
@@ -38,9 +40,9 @@ except ImportError:
     sys.exit(0)
 
 READOUTS = ["T_CELL_ACTIVATION", "CD8_T", "IFNG", "TIM3", "PDL1", "T_CELL_EXHAUSTION", "TUMOR_BURDEN",
-            "NK", "NK_CYTOTOXICITY", "MHC_I", "CXCL9", "TREG", "MDSC", "CD80", "CD86", "CD28"]
+            "NK", "NK_CYTOTOXICITY", "MHC_I", "CXCL9", "TREG", "MDSC", "CD80", "CD86", "CD28", "DAMPS", "ICD"]
 # Nodes held on through `--therapy` on our side (the others through `--overexpress`).
-THERAPIES = {"ANTI_PD1", "ANTI_CTLA4", "ANTI_TIM3", "IL21_THERAPY", "IL12_THERAPY", "DOXORUBICIN"}
+THERAPIES = {"ANTI_PD1", "ANTI_PDL1", "ANTI_CTLA4", "ANTI_TIM3", "IL21_THERAPY", "IL12_THERAPY", "DOXORUBICIN", "TAT"}
 # Arms: name -> (nodes held on, nodes held off[, background]). A background's clamps are listed in
 # the two sets for MaBoSS (our engine rounds a clamp level of a Boolean node to 0 or 1: COLD_TUMOR
 # holds Tregs and M2 macrophages on, DCs and cDC1 off) and passed by name to ours.
@@ -62,6 +64,13 @@ ARMS = {
     "IL-12": (["IL12_THERAPY"], []),
     "doxorubicin": (["DOXORUBICIN"], []),
     "anti-CTLA-4": (["ANTI_CTLA4"], []),
+    # TAT at its full activity (level 5, `--therapy TAT` on our side): the export reads a
+    # multi-valued therapy as on at any level, so only the top level, where every threshold of
+    # TAT's edges is met (TREX1, the direct kill), means the same under both tools.
+    "TAT": (["TAT"], []),
+    "TAT, CD8 depleted": (["TAT"], ["CD8_T"]),
+    "cold + anti-PD-L1": (["ANTI_PDL1"] + COLD[0], COLD[1], "COLD_TUMOR"),
+    "cold + TAT + anti-PD-L1": (["TAT", "ANTI_PDL1"] + COLD[0], COLD[1], "COLD_TUMOR"),
     "cold": (COLD[0], COLD[1], "COLD_TUMOR"),
     "cold + anti-PD-1": (["ANTI_PD1"] + COLD[0], COLD[1], "COLD_TUMOR"),
     "inflamed": (INFLAMED[0], INFLAMED[1], "INFLAMED_TUMOR"),
@@ -93,6 +102,11 @@ CLAIMS = [
     ("C031 IL-12 raises CXCL9", change("CXCL9", "untreated", "IL-12"), +1),
     ("C023 doxorubicin lowers Tregs", change("TREG", "untreated", "doxorubicin"), -1),
     ("C024 doxorubicin lowers MDSCs", change("MDSC", "untreated", "doxorubicin"), -1),
+    ("TAT raises DAMPs (through DNA damage)", change("DAMPS", "untreated", "TAT"), +1),
+    ("TAT raises ICD (through DNA damage)", change("ICD", "untreated", "TAT"), +1),
+    ("TAT lowers the burden", change("TUMOR_BURDEN", "untreated", "TAT"), -1),
+    ("TAT lowers the burden without CD8 T cells (direct kill)", change("TUMOR_BURDEN", "CD8 depleted", "TAT, CD8 depleted"), -1),
+    ("C020 TAT makes a cold tumour respond to anti-PD-L1", change("TUMOR_BURDEN", "cold + anti-PD-L1", "cold + TAT + anti-PD-L1"), -1),
     ("C082 anti-CTLA-4 frees CD80", change("CD80", "untreated", "anti-CTLA-4"), +1),
     ("C082 anti-CTLA-4 frees CD86", change("CD86", "untreated", "anti-CTLA-4"), +1),
     ("C082 anti-CTLA-4 frees CD28", change("CD28", "untreated", "anti-CTLA-4"), +1),
