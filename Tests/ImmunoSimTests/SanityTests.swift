@@ -112,9 +112,8 @@ struct SanityTests {
     func radiationActsThroughDamage(_ semantics: ClaimSemantics) throws {
         let m = try #require(Self.models[semantics])
         let b = try m.run(), bko = try m.run(holds: ["DNA_DAMAGE": 0])
-        for therapy in ["TAT", "EBRT"] {
+        for (therapy, readouts) in [("TAT", ["NEOANTIGENS", "DAMPS", "ICD"]), ("EBRT", ["NEOANTIGENS", "DAMPS"])] {
             let t = try m.run([therapy: 0.4]), tko = try m.run([therapy: 0.4], holds: ["DNA_DAMAGE": 0])
-            let readouts = therapy == "TAT" ? ["NEOANTIGENS", "DAMPS", "ICD"] : ["NEOANTIGENS", "DAMPS"]
             for id in readouts {
                 #expect(delta(id, b, t) > 2 * ClaimModel.tolerance, "\(therapy) raises \(id) by \(delta(id, b, t))")
                 #expect(abs(delta(id, bko, tko)) <= ClaimModel.tolerance, "\(therapy) without DNA damage moves \(id) by \(delta(id, bko, tko))")
@@ -140,21 +139,22 @@ struct SanityTests {
     /// semantics of the bar the untreated model, each therapy alone at full dose and each
     /// background with and without anti-PD-1 have settled by then: no node moves by more than
     /// 1e-4 over the last 20 steps. (Under the `hillcube` stress logic the untreated model
-    /// oscillates instead, which is why that reading is not the bar; seeds/README.md.)
+    /// oscillates instead, which is why that reading is not the bar; seeds/README.md.) Not
+    /// `settlingTime(of:)`: that asks for 1e-6 of the steady level, which these runs reach at
+    /// steps 214–216, after the step the claims read.
     @Test("the graded claims read steady states", arguments: ClaimSemantics.graded)
     func claimsReadSteadyStates(_ semantics: ClaimSemantics) throws {
         let m = try #require(Self.models[semantics])
-        let graph = try m.run().graph
-        let therapies = graph.nodes.filter { $0.kind == .therapy }.map(\.id)
+        let therapies = m.graph.nodes.filter { $0.kind == .therapy }.map(\.id)
         var arms: [(label: String, therapies: [String: Double], background: String?)] = [("untreated", [:], nil)]
         arms += therapies.map { ($0, [$0: 1], nil) }
-        for background in graph.backgrounds.map(\.name) {
+        for background in m.graph.backgrounds.map(\.name) {
             arms += [(background, [:], background), ("\(background) + ANTI_PD1", ["ANTI_PD1": 1], background)]
         }
         #expect(therapies.count >= 10 && arms.count > therapies.count + 5, "\(arms.count) arms")
         for arm in arms {
             let run = try m.run(arm.therapies, background: arm.background)
-            for node in graph.nodes {
+            for node in m.graph.nodes {
                 let series = run.series(node.id)
                 guard series.count > 20 else { Issue.record("\(arm.label): \(series.count) steps"); continue }
                 let drift = abs(series[series.count - 1] - series[series.count - 21])
