@@ -134,9 +134,9 @@ struct FormatsHardeningTests {
         #expect(try BnetFormat.write(try BnetFormat.read("A, A\nB, A >= 2\n")).contains("B, A >= 2"))
     }
 
-    @Test("MaBoSS: only multi-valued nodes say so; Boolean nodes with exact logic carry no comment")
+    @Test("MaBoSS projection: only multi-valued nodes say so; Boolean nodes with exact logic carry no comment")
     func mabossCommentsOnlyWhereLevelsAreLost() throws {
-        let (bnd, _) = MaBoSSFormat.write(try multiValuedModel())
+        let (bnd, _) = MaBoSSFormat.write(try multiValuedModel(), settings: .init(multiValued: .projection))
         func block(_ name: String) -> String {
             bnd.components(separatedBy: "Node ").first { $0.hasPrefix("\(name) {") } ?? ""
         }
@@ -144,6 +144,20 @@ struct FormatsHardeningTests {
         #expect(block("B").contains("// approximated") && !block("B").contains("multi-valued in the source"))
         #expect(!block("C").contains("//"), "\(block("C"))")
         #expect(!block("D").contains("//"), "\(block("D"))")
+    }
+
+    @Test("MaBoSS thermometer coding (the default): nothing is approximated; A >= 2 reads A's second variable")
+    func mabossThermometerLosesNothing() throws {
+        let (bnd, cfg) = MaBoSSFormat.write(try multiValuedModel())
+        func block(_ name: String) -> String {
+            bnd.components(separatedBy: "Node ").first { $0.hasPrefix("\(name) {") } ?? ""
+        }
+        #expect(!bnd.contains("approximated") && !bnd.contains("read as ON"))
+        #expect(block("A").contains("// level >= 1 of A (levels 0...2)") && block("A").contains("logic = A;"))
+        #expect(block("A_b2").contains("logic = A_b2;"))
+        #expect(block("B").contains("logic = A_b2;"), "\(block("B"))")
+        #expect(block("D").contains("logic = B;"), "B == 1 on a Boolean B is B: \(block("D"))")
+        #expect(cfg.contains("[A, A_b2].istate = 0.5 [0, 0], 0.5 [1, 1];"), "\(cfg)")
     }
 
     // MARK: SBML sign conflicts

@@ -63,9 +63,32 @@ struct FormatsWritersTests {
 
         let tme = try ModelLoader.load("builtin:tme")
         let (_, tmeCfg) = MaBoSSFormat.write(tme)
+        var jointly = 0
+        for (node, halfOn) in zip(tme.nodes, tme.nodesStartingHalfOn) {
+            let id = MaBoSSFormat.identifier(node.id)
+            guard node.maxLevel > 1 else {
+                let expected = (node.initialLevel ?? 0) >= 1 ? "1" : halfOn ? "-1" : "0"
+                #expect(tmeCfg.contains("\n\(id).istate = \(expected);"), "\(node.id)")
+                continue
+            }
+            // A multi-valued node's thermometer variables start together: all off or all on
+            // with probability ½ (the engines start it at 0 or its maximum), else at its level.
+            let names = [id] + (2...node.maxLevel).map { "\(id)_b\($0)" }
+            if halfOn {
+                jointly += 1
+                let off = names.map { _ in "0" }.joined(separator: ", "), on = names.map { _ in "1" }.joined(separator: ", ")
+                #expect(tmeCfg.contains("\n[\(names.joined(separator: ", "))].istate = 0.5 [\(off)], 0.5 [\(on)];"), "\(node.id)")
+            } else {
+                for (k, name) in zip(1..., names) {
+                    #expect(tmeCfg.contains("\n\(name).istate = \((node.initialLevel ?? 0) >= k ? 1 : 0);"), "\(name)")
+                }
+            }
+        }
+        #expect(jointly >= 2, "NEOANTIGENS and ANTIGEN_PRESENTATION start half on")
+        let (_, projected) = MaBoSSFormat.write(tme, settings: .init(multiValued: .projection))
         for (node, halfOn) in zip(tme.nodes, tme.nodesStartingHalfOn) {
             let expected = (node.initialLevel ?? 0) >= 1 ? "1" : halfOn ? "-1" : "0"
-            #expect(tmeCfg.contains("\n\(MaBoSSFormat.identifier(node.id)).istate = \(expected);"), "\(node.id)")
+            #expect(projected.contains("\n\(MaBoSSFormat.identifier(node.id)).istate = \(expected);"), "\(node.id)")
         }
         // An input the model states off stays off; a node with a basal level is not random.
         #expect(tmeCfg.contains("\nMMR_DEFICIENCY.istate = 0;") && tmeCfg.contains("\nTREG.istate = 0;"))
@@ -97,8 +120,13 @@ struct FormatsWritersTests {
         builder.add(Node("IL-2", maxLevel: 2))
         builder.add(Node("T", rule: .atom(.init("IL-2", .atLeast, 2))))
         builder.add(Edge("IL-2", .activates, "T"))
-        let (bnd, _) = MaBoSSFormat.write(try builder.build())
+        let graph = try builder.build()
+        let (bnd, _) = MaBoSSFormat.write(graph, settings: .init(multiValued: .projection))
         #expect(bnd.contains("Node IL_2 {") && bnd.contains("logic = IL_2;") && bnd.contains("// multi-valued"))
+        // Thermometer-coded (the default): IL-2's second level is a variable of its own, and T reads it.
+        let (coded, _) = MaBoSSFormat.write(graph)
+        #expect(coded.contains("Node IL_2 {") && coded.contains("Node IL_2_b2 {\n  // level >= 2 of IL-2 (levels 0...2), thermometer-coded\n  logic = IL_2_b2;"))
+        #expect(coded.contains("Node T {\n  logic = IL_2_b2;"), "\(coded)")
     }
 
     @Test func dotShowsKindsAndSigns() throws {

@@ -98,10 +98,18 @@ struct MaBoSSReaderTests {
     func roundTripBuiltins() throws {
         for name in ["flagship", "tme"] {
             let graph = try ModelLoader.load("builtin:\(name)")
-            let (bnd, cfg) = MaBoSSFormat.write(graph, settings: .init(sampleCount: 123, maxTime: 9, timeTick: 0.25, seed: 5))
+            let (bnd, cfg) = MaBoSSFormat.write(graph, settings: .init(sampleCount: 123, maxTime: 9, timeTick: 0.25, seed: 5,
+                                                                       multiValued: .projection))
             let back = try MaBoSSReader.read(bnd: bnd, cfg: cfg, name: name)
             #expect(back.configuration.sampleCount == 123 && back.configuration.maxTime == 9 && back.configuration.timeTick == 0.25)
             #expect(back.graph.nodeCount == graph.nodeCount)
+            // Thermometer-coded: one variable per level; the rules of the Boolean nodes are the same.
+            let (codedBnd, codedCfg) = MaBoSSFormat.write(graph)
+            let coded = try MaBoSSReader.read(bnd: codedBnd, cfg: codedCfg, name: name)
+            #expect(coded.graph.nodeCount == graph.nodes.reduce(0) { $0 + $1.maxLevel })
+            for node in graph.nodes where node.isTherapy && node.maxLevel > 1 {
+                #expect(coded.configuration.parameters["Level_\(MaBoSSFormat.identifier(node.id))"] == 0, "\(node.id)")
+            }
             let names = Dictionary(uniqueKeysWithValues: graph.nodes.map { ($0.id, MaBoSSFormat.identifier($0.id)) })
             for node in graph.nodes where node.maxLevel == 1 {
                 let id = names[node.id] ?? node.id

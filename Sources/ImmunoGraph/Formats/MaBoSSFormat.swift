@@ -2,19 +2,28 @@
 /// in MaBoSS (and pyMaBoSS, UPMaBoSS, PhysiBoSS).
 ///
 /// - Every node gets `logic` (its effective rule, or itself for inputs, so inputs keep their state).
-///   MaBoSS is Boolean: a multi-valued atom `A >= k` is written `A` (level ≥ 1) — lossy by design.
-///   The block of a multi-valued node (``Node/maxLevel`` above 1) carries a `// multi-valued`
-///   comment, and the block of a Boolean node whose logic lost a threshold (`A >= 2`, `A == 1` on a
-///   multi-valued `A`) a `// approximated` comment; Boolean nodes with exact logic carry neither.
+/// - MaBoSS is Boolean. By default (``MultiValued/thermometer``) a multi-valued node `X` with
+///   maximum level `m` becomes `m` variables: `X` (level ≥ 1), `X_b2` (level ≥ 2), …, `X_bm`
+///   (the thermometer or van Ham coding, as GINsim and bioLQM booleanise), each with the logic
+///   `X_bk = (target ≥ k & X_b(k−1)) | X_b(k+1)`, and an atom `A >= k` reads `A_bk`. MaBoSS's
+///   asynchronous dynamics on this coding is exactly the unitary multi-valued dynamics
+///   `simulate --semantics stochastic` runs: from an admissible state only one of `X`'s variables
+///   can flip, moving `X` one level toward its target. With ``MultiValued/projection`` every node
+///   keeps one variable and `A >= k` is written `A` (level ≥ 1) — lossy; the blocks that lose
+///   levels carry a `// multi-valued` or `// approximated` comment.
 /// - Therapy-kind nodes are written as pyMaBoSS mutants: `rate_up = $Low_X ? 0 : ($High_X ? 1 : …)`,
-///   with `$Low_X = 0; $High_X = 0;` in the cfg (switch a therapy on with `-e '$High_X=1'`), and,
-///   when a schedule is given, `X.schedule = t1: p1, …;` (MaBoSS 2025+).
+///   with `$Low_X = 0; $High_X = 0;` in the cfg (switch a therapy on with `-e '$High_X=1'`); a
+///   thermometer-coded therapy also has `$Level_X` (0: not set; `k`: held at level `k`), and,
+///   when a schedule is given, `X.schedule = t1: p1, …;` (MaBoSS 2025+; every variable of a
+///   multi-valued node gets the schedule).
 /// - A node with a basal level turns on spontaneously while its activators are off and no
 ///   inhibitor is on (``MechanismGraph/spontaneousActivation(of:removedEdges:)``), as
 ///   `simulate --semantics stochastic` reads it: `rate_up = @logic ? 1.0 : (!(I1 | …) ? b/(1−b) : 0.0)`.
-/// - `istate` is the node's `initialLevel` (≥ 1 → 1); `-1` (random: on with probability ½) for a
-///   node the engines start half on (``MechanismGraph/nodesStartingHalfOn``), so MaBoSS and
-///   `simulate --semantics stochastic` start from the same distribution; 0 otherwise.
+/// - `istate` is the node's `initialLevel` (a thermometer variable `X_bk` is on when the level is
+///   ≥ k); `-1` (random: on with probability ½) for a node the engines start half on
+///   (``MechanismGraph/nodesStartingHalfOn``) — for a multi-valued node a joint istate, all of its
+///   variables off or all on, as the stochastic engine starts it at 0 or its maximum — so MaBoSS
+///   and `simulate --semantics stochastic` start from the same distribution; 0 otherwise.
 /// Names that are not MaBoSS identifiers are rewritten with `_`.
 public enum MaBoSSFormat {
     /// Run parameters written to the cfg.
@@ -29,18 +38,29 @@ public enum MaBoSSFormat {
         public var seed: Int
         /// Per node id: `(time, probability ON)` pairs written as `NODE.schedule`.
         public var schedules: [String: [(time: Double, probability: Double)]]
+        /// How multi-valued nodes are written (default: thermometer-coded, exact).
+        public var multiValued: MultiValued
 
         /// Creates settings.
         public init(
             sampleCount: Int = 10_000, maxTime: Double = 50, timeTick: Double = 1, seed: Int = 42,
-            schedules: [String: [(time: Double, probability: Double)]] = [:]
+            schedules: [String: [(time: Double, probability: Double)]] = [:], multiValued: MultiValued = .thermometer
         ) {
             self.sampleCount = sampleCount
             self.maxTime = maxTime
             self.timeTick = timeTick
             self.seed = seed
             self.schedules = schedules
+            self.multiValued = multiValued
         }
+    }
+
+    /// How a multi-valued node (``Node/maxLevel`` above 1) is written in Boolean MaBoSS.
+    public enum MultiValued: String, Sendable, CaseIterable {
+        /// One variable per level, `X` (≥ 1), `X_b2` (≥ 2), …: exact (see ``MaBoSSFormat``).
+        case thermometer
+        /// One variable, `X`, read as level ≥ 1: the same node set as the source, lossy.
+        case projection
     }
 
     /// The MaBoSS identifier for a node id: letters, digits and `_`, not starting with a digit.
@@ -56,59 +76,77 @@ public enum MaBoSSFormat {
 
     /// The `.bnd` and `.cfg` texts of `graph`.
     ///
-    /// - Complexity: O(N + E + total rule size).
+    /// - Complexity: O(N + E + Σ maxLevel × rule size).
     public static func write(_ graph: MechanismGraph, settings: Settings = Settings()) -> (bnd: String, cfg: String) {
-        var names: [String: String] = [:]
-        var used: Set<String> = []
-        for node in graph.nodes {
-            var name = identifier(node.id)
-            var k = 2
-            while used.contains(name) || ["NOT", "AND", "OR", "XOR", "Node", "node"].contains(name) {
-                name = identifier(node.id) + "_\(k)"
-                k += 1
-            }
-            used.insert(name)
-            names[node.id] = name
-        }
+        let coding = MaBoSSCoding(graph, thermometer: settings.multiValued == .thermometer)
         var bnd = "// \(graph.name): written by ImmunoGraph\n"
         var cfg = "// \(graph.name): written by ImmunoGraph\n"
+        if coding.thermometer, graph.nodes.contains(where: { $0.maxLevel > 1 }) {
+            bnd += "// multi-valued nodes are thermometer-coded: X is level >= 1, X_b2 level >= 2, ...\n"
+        }
         let maxLevels = Dictionary(graph.nodes.map { ($0.id, $0.maxLevel) }, uniquingKeysWith: { first, _ in first })
         for (i, node) in graph.nodes.enumerated() {
-            let name = names[node.id] ?? node.id
-            var approximated = false
-            let logic = graph.effectiveRule(for: i).map { rule in
-                render(rule, names: names, maxLevels: maxLevels, approximated: &approximated)
-            } ?? name
-            bnd += "Node \(name) {\n"
-            if node.maxLevel > 1 {
-                bnd += "  // multi-valued in the source model (levels 0...\(node.maxLevel)); levels >= 1 read as ON\n"
-            } else if approximated {
-                bnd += "  // approximated: the source logic reads multi-valued levels; levels >= 1 read as ON\n"
+            let names = coding.names[i]
+            for (k, name) in zip(1..., names) {
+                var approximated = false
+                let logic: String
+                if coding.thermometer {
+                    logic = coding.logic(of: i, atLeast: k).map { render($0, names: [:], maxLevels: [:], approximated: &approximated) } ?? name
+                } else {
+                    logic = graph.effectiveRule(for: i).map { rule in
+                        render(rule, names: coding.projectionNames, maxLevels: maxLevels, approximated: &approximated)
+                    } ?? name
+                }
+                bnd += "Node \(name) {\n"
+                if names.count > 1 {
+                    bnd += "  // level >= \(k) of \(node.id) (levels 0...\(node.maxLevel)), thermometer-coded\n"
+                } else if node.maxLevel > 1 {
+                    bnd += "  // multi-valued in the source model (levels 0...\(node.maxLevel)); levels >= 1 read as ON\n"
+                } else if approximated {
+                    bnd += "  // approximated: the source logic reads multi-valued levels; levels >= 1 read as ON\n"
+                }
+                bnd += "  logic = \(logic);\n"
+                let switchName = names[0]
+                if node.isTherapy, names.count > 1 {
+                    // Held at level L (`$Level_X = L`): variables 1...L on, the others off.
+                    bnd += "  rate_up = $Low_\(switchName) ? 0.0 : ($High_\(switchName) ? 1.0 : ($Level_\(switchName) >= \(k) ? 1.0 : "
+                        + "($Level_\(switchName) > 0 ? 0.0 : (@logic ? 1.0 : 0.0))));\n"
+                    bnd += "  rate_down = $Low_\(switchName) ? 1.0 : ($High_\(switchName) ? 0.0 : ($Level_\(switchName) >= \(k) ? 0.0 : "
+                        + "($Level_\(switchName) > 0 ? 1.0 : (@logic ? 0.0 : 1.0))));\n"
+                } else if node.isTherapy {
+                    bnd += "  rate_up = $Low_\(name) ? 0.0 : ($High_\(name) ? 1.0 : (@logic ? 1.0 : 0.0));\n"
+                    bnd += "  rate_down = $Low_\(name) ? 1.0 : ($High_\(name) ? 0.0 : (@logic ? 0.0 : 1.0));\n"
+                } else if let leak = graph.spontaneousActivation(of: i) {
+                    bnd += "  // basal level \(number(node.basal ?? 0)): spontaneous activation unless inhibited\n"
+                    bnd += "  rate_up = \(leak.rateUp { coding.name(of: $0) });\n  rate_down = @logic ? 0.0 : 1.0;\n"
+                } else {
+                    bnd += "  rate_up = @logic ? 1.0 : 0.0;\n  rate_down = @logic ? 0.0 : 1.0;\n"
+                }
+                bnd += "}\n\n"
             }
-            bnd += "  logic = \(logic);\n"
-            if node.isTherapy {
-                bnd += "  rate_up = $Low_\(name) ? 0.0 : ($High_\(name) ? 1.0 : (@logic ? 1.0 : 0.0));\n"
-                bnd += "  rate_down = $Low_\(name) ? 1.0 : ($High_\(name) ? 0.0 : (@logic ? 0.0 : 1.0));\n"
-            } else if let leak = graph.spontaneousActivation(of: i) {
-                bnd += "  // basal level \(number(node.basal ?? 0)): spontaneous activation unless inhibited\n"
-                bnd += "  rate_up = \(leak.rateUp { names[$0] ?? $0 });\n  rate_down = @logic ? 0.0 : 1.0;\n"
-            } else {
-                bnd += "  rate_up = @logic ? 1.0 : 0.0;\n  rate_down = @logic ? 0.0 : 1.0;\n"
-            }
-            bnd += "}\n\n"
         }
-        for node in graph.nodes where node.isTherapy {
-            let name = names[node.id] ?? node.id
+        for (i, node) in graph.nodes.enumerated() where node.isTherapy {
+            let name = coding.names[i][0]
             cfg += "$Low_\(name) = 0;\n$High_\(name) = 0;\n"
+            if coding.names[i].count > 1 { cfg += "$Level_\(name) = 0;\n" }
         }
-        for (node, halfOn) in zip(graph.nodes, graph.nodesStartingHalfOn) {
-            let name = names[node.id] ?? node.id
-            cfg += "\(name).istate = \((node.initialLevel ?? 0) >= 1 ? "1" : halfOn ? "-1" : "0");\n"
+        for (i, (node, halfOn)) in zip(graph.nodes, graph.nodesStartingHalfOn).enumerated() {
+            let names = coding.names[i]
+            if names.count > 1, halfOn, node.initialLevel == nil {
+                let zeros = names.map { _ in "0" }.joined(separator: ", "), ones = names.map { _ in "1" }.joined(separator: ", ")
+                cfg += "[\(names.joined(separator: ", "))].istate = 0.5 [\(zeros)], 0.5 [\(ones)];\n"
+                continue
+            }
+            for (k, name) in zip(1..., names) {
+                let on = names.count > 1 ? (node.initialLevel ?? 0) >= k : (node.initialLevel ?? 0) >= 1
+                cfg += "\(name).istate = \(on ? "1" : halfOn ? "-1" : "0");\n"
+            }
         }
-        for node in graph.nodes {
+        for (i, node) in graph.nodes.enumerated() {
             guard let schedule = settings.schedules[node.id], !schedule.isEmpty else { continue }
-            let name = names[node.id] ?? node.id
-            cfg += "\(name).schedule = " + schedule.map { "\(number($0.time)): \(number($0.probability))" }.joined(separator: ", ") + ";\n"
+            for name in coding.names[i] {
+                cfg += "\(name).schedule = " + schedule.map { "\(number($0.time)): \(number($0.probability))" }.joined(separator: ", ") + ";\n"
+            }
         }
         cfg += "sample_count = \(settings.sampleCount);\nmax_time = \(number(settings.maxTime));\n"
         cfg += "time_tick = \(number(settings.timeTick));\ndiscrete_time = 0;\nuse_physrandgen = FALSE;\n"
@@ -131,7 +169,8 @@ public enum MaBoSSFormat {
         case .constant(let value): return value ? "1" : "0"
         case .atom(let atom):
             // A level above the node's maximum is never reached: the atom is exactly false.
-            if atom.level > (maxLevels[atom.node] ?? 1) { return "0" }
+            if atom.comparison == .atLeast && atom.level <= 0 { return "1" }
+            if atom.level > (maxLevels[atom.node] ?? 1) || atom.level < 0 { return "0" }
             if atom.level > 1 || (atom.comparison == .equal && atom.level >= 1 && (maxLevels[atom.node] ?? 1) > 1) {
                 approximated = true
             }

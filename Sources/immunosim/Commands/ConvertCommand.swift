@@ -6,12 +6,15 @@ import ImmunoSim
 let convertCommand = Command(
     name: "convert",
     summary: "Convert a model to bnet, SBML-qual, JSON, MaBoSS (.bnd/.cfg), SIF, DOT or GraphML.",
-    usage: "MODEL --to bnet|sbml|json|maboss|sif|dot|graphml [-o OUT] [--sif-style numeric|arrows|words]",
+    usage: "MODEL --to bnet|sbml|json|maboss|sif|dot|graphml [-o OUT] [--sif-style numeric|arrows|words] [--maboss-levels thermometer|projection]",
     options: [
         OptionSpec(name: "to", value: "FORMAT", help: "Output format: bnet, sbml, json, maboss, sif, dot or graphml."),
         OptionSpec(name: "output", short: "o", value: "OUT",
             help: "Output file (default: standard output). For maboss, the prefix of OUT.bnd and OUT.cfg (required)."),
         OptionSpec(name: "sif-style", value: "STYLE", help: "SIF sign style: numeric (1/-1, default), arrows (->/-|) or words."),
+        OptionSpec(name: "maboss-levels", value: "CODING",
+            help: "Multi-valued nodes in MaBoSS: thermometer (default: X, X_b2, ... one variable per level, exact) "
+                + "or projection (one variable per node, level >= 1; lossy)."),
     ],
     examples: [
         "immunosim convert builtin:flagship --to sbml -o flagship.sbml",
@@ -24,6 +27,9 @@ let convertCommand = Command(
         }
         guard let format = arguments.value("to") else {
             throw CLIError.usage("convert needs --to bnet|sbml|json|maboss|sif|dot|graphml")
+        }
+        if arguments.value("maboss-levels") != nil, format != "maboss" {
+            throw CLIError.usage("--maboss-levels applies to --to maboss only")
         }
         let output = arguments.value("output")
         let graph = try ModelLoader.load(arguments.positionals[0])
@@ -48,7 +54,8 @@ let convertCommand = Command(
             }
             var prefix = output
             for ext in [".bnd", ".cfg"] where prefix.hasSuffix(ext) { prefix.removeLast(ext.count) }
-            let (bnd, cfg) = MaBoSSFormat.write(graph)
+            let levels = try arguments.choice("maboss-levels", MaBoSSFormat.MultiValued.allCases.map(\.rawValue), default: "thermometer")
+            let (bnd, cfg) = MaBoSSFormat.write(graph, settings: .init(multiValued: MaBoSSFormat.MultiValued(rawValue: levels) ?? .thermometer))
             try writeOutput(bnd, to: prefix + ".bnd")
             try writeOutput(cfg, to: prefix + ".cfg")
         default:
