@@ -4,8 +4,8 @@
 Usage: Scripts/peers/maboss_builtin.py [--immunosim BINARY] [--samples N] [--max-time T]
 
 The model is exported with `immunosim convert builtin:tme --to maboss` (the Boolean reading:
-explicit rules, inhibitor-dominant rules elsewhere, unit rates, basal levels as spontaneous
-activation unless inhibited, the model's initial state) and run
+explicit rules, inhibitor-dominant rules elsewhere, multi-valued nodes thermometer-coded, unit
+rates, basal levels as spontaneous activation unless inhibited, the model's initial state) and run
 by cmaboss (MaBoSS's engine) arm by arm, each arm on an exact reduction to the readouts'
 ancestors with held nodes as constants (cmaboss takes at most 64 nodes; see `maboss_arm`). The same arms
 run on our engine with `immunosim respond --semantics stochastic` (the treated column). Both read
@@ -19,8 +19,10 @@ C094 (no TIM-3 rise without CD8 T cells), C093 (no PD-L1 rise without IFN-γ), C
 adds to anti-PD-1), C050 (B2M loss shrinks the burden benefit), and the cytokine claims the
 Boolean reading reproduces: C057, C053 (IL-21 with and without IL-15), C030–C031 (IL-12),
 C023–C024 (doxorubicin), C082 (anti-CTLA-4 frees CD80, CD86 and CD28), C043 and C043b (cold and inflamed backgrounds),
-and TAT at its full activity (DAMPs and ICD through DNA damage, the burden with and without CD8 T
-cells, C020 in the cold tumour). Exit 1 if a claim does not hold
+TAT at its full activity (DAMPs and ICD through DNA damage, the burden with and without CD8 T
+cells, C020 in the cold tumour), and TAT's activities (C007: 125, 250, 500 kBq/kg, levels 1, 2, 4 of
+5; C008: the same without lymphocytes), which the thermometer-coded export makes exact (TAT,
+TAT_b2, ..., TAT_b5). Exit 1 if a claim does not hold
 under both tools or an arm's probabilities differ by more than 5 standard errors; exit 0 with a note when cmaboss is absent.
 Not part of `swift test`.
 """
@@ -40,14 +42,19 @@ except ImportError:
     sys.exit(0)
 
 READOUTS = ["T_CELL_ACTIVATION", "CD8_T", "IFNG", "TIM3", "PDL1", "T_CELL_EXHAUSTION", "TUMOR_BURDEN",
-            "NK", "NK_CYTOTOXICITY", "MHC_I", "CXCL9", "TREG", "MDSC", "CD80", "CD86", "CD28", "DAMPS", "ICD"]
+            "NK", "NK_CYTOTOXICITY", "MHC_I", "CXCL9", "TREG", "MDSC", "CD80", "CD86", "CD28", "DAMPS", "ICD",
+            "DNA_DAMAGE", "TUMOR_CELL"]
 # Nodes held on through `--therapy` on our side (the others through `--overexpress`).
 THERAPIES = {"ANTI_PD1", "ANTI_PDL1", "ANTI_CTLA4", "ANTI_TIM3", "IL21_THERAPY", "IL12_THERAPY", "DOXORUBICIN", "TAT"}
-# Arms: name -> (nodes held on, nodes held off[, background]). A background's clamps are listed in
+# Arms: name -> (nodes held on, nodes held off[, background]); `X:k` holds a multi-valued node at
+# level k (its thermometer variables X, X_b2, ..., X_bk on, the rest off; `--therapy X:k/max` on
+# our side), a bare `X` at its maximum. A background's clamps are listed in
 # the two sets for MaBoSS (our engine rounds a clamp level of a Boolean node to 0 or 1: COLD_TUMOR
 # holds Tregs and M2 macrophages on, DCs and cDC1 off) and passed by name to ours.
 COLD = (["TREG", "M2_MACROPHAGE"], ["DC", "CDC1"])
 INFLAMED = (["DC", "CDC1", "NEOANTIGENS"], ["TREG", "M2_MACROPHAGE"])
+RAG = ["CD8_T", "TH1", "TH17", "TREG", "TSCM", "NK", "IMMUNE_MEMORY", "NK_CYTOTOXICITY", "TCR", "T_CELL_ACTIVATION",
+       "CD4_T", "TFH", "NKT", "TCM"]
 ARMS = {
     "untreated": ([], []),
     "anti-PD-1": (["ANTI_PD1"], []),
@@ -64,10 +71,17 @@ ARMS = {
     "IL-12": (["IL12_THERAPY"], []),
     "doxorubicin": (["DOXORUBICIN"], []),
     "anti-CTLA-4": (["ANTI_CTLA4"], []),
-    # TAT at its full activity (level 5, `--therapy TAT` on our side): the export reads a
-    # multi-valued therapy as on at any level, so only the top level, where every threshold of
-    # TAT's edges is met (TREX1, the direct kill), means the same under both tools.
+    # TAT at its full activity (level 5) and at the activities of C007/C008 (125, 250 and 500
+    # kBq/kg: levels 1, 2 and 4 of 5); the export codes TAT's levels (TAT, TAT_b2, ..., TAT_b5),
+    # so the direct kill (level >= 4) and TREX1 (level 5) read the same under both tools.
     "TAT": (["TAT"], []),
+    "TAT 125 kBq/kg": (["TAT:1"], []),
+    "TAT 250 kBq/kg": (["TAT:2"], []),
+    "TAT 500 kBq/kg": (["TAT:4"], []),
+    "lymphocyte-deficient": ([], RAG, "RAG2_IL2RG_KO"),
+    "lymphocyte-deficient + TAT 125": (["TAT:1"], RAG, "RAG2_IL2RG_KO"),
+    "lymphocyte-deficient + TAT 250": (["TAT:2"], RAG, "RAG2_IL2RG_KO"),
+    "lymphocyte-deficient + TAT 500": (["TAT:4"], RAG, "RAG2_IL2RG_KO"),
     "TAT, CD8 depleted": (["TAT"], ["CD8_T"]),
     "cold + anti-PD-L1": (["ANTI_PDL1"] + COLD[0], COLD[1], "COLD_TUMOR"),
     "cold + TAT + anti-PD-L1": (["TAT", "ANTI_PDL1"] + COLD[0], COLD[1], "COLD_TUMOR"),
@@ -107,6 +121,14 @@ CLAIMS = [
     ("TAT lowers the burden", change("TUMOR_BURDEN", "untreated", "TAT"), -1),
     ("TAT lowers the burden without CD8 T cells (direct kill)", change("TUMOR_BURDEN", "CD8 depleted", "TAT, CD8 depleted"), -1),
     ("C020 TAT makes a cold tumour respond to anti-PD-L1", change("TUMOR_BURDEN", "cold + anti-PD-L1", "cold + TAT + anti-PD-L1"), -1),
+    # C007 is graded-only (seeds/README.md): in the Boolean reading DNA damage is on at any
+    # activity and TAT's immune arm leaves the burden; both tools must say so.
+    ("C007 (Boolean) 125 kBq/kg leaves the burden", change("TUMOR_BURDEN", "untreated", "TAT 125 kBq/kg"), 0),
+    ("C007 500 kBq/kg lowers it below 250", change("TUMOR_BURDEN", "TAT 250 kBq/kg", "TAT 500 kBq/kg"), -1),
+    ("C007 (Boolean) 125 and 250 read alike", change("TUMOR_BURDEN", "TAT 125 kBq/kg", "TAT 250 kBq/kg"), 0),
+    ("C008 no lymphocytes: 125 kBq/kg no effect", change("TUMOR_BURDEN", "lymphocyte-deficient", "lymphocyte-deficient + TAT 125"), 0),
+    ("C008 no lymphocytes: 250 kBq/kg no effect", change("TUMOR_BURDEN", "lymphocyte-deficient", "lymphocyte-deficient + TAT 250"), 0),
+    ("C008 no lymphocytes: 500 kBq/kg slows it", change("TUMOR_BURDEN", "lymphocyte-deficient", "lymphocyte-deficient + TAT 500"), -1),
     ("C082 anti-CTLA-4 frees CD80", change("CD80", "untreated", "anti-CTLA-4"), +1),
     ("C082 anti-CTLA-4 frees CD86", change("CD86", "untreated", "anti-CTLA-4"), +1),
     ("C082 anti-CTLA-4 frees CD28", change("CD28", "untreated", "anti-CTLA-4"), +1),
@@ -129,9 +151,33 @@ def export():
         bnd_text, cfg_text = open(bnd).read(), open(os.path.join(d, "tme.cfg")).read()
     blocks = {name: body for name, body in re.findall(r"Node (\w+) \{(.*?)\n\}", bnd_text, re.S)}
     logic = {name: re.search(r"logic = (.*?);", body).group(1) for name, body in blocks.items()}
+    # A multi-valued node's thermometer variables, level >= 1 first (`// level >= k of X` comments).
+    levels = {}
+    for name, body in blocks.items():
+        m = re.search(r"// level >= (\d+) of (\S+) \(levels", body)
+        if m:
+            levels.setdefault(m.group(2), []).append((int(m.group(1)), name))
+    variables.update({node: [name for _, name in sorted(pairs)] for node, pairs in levels.items()})
+    # Comments name nodes too; the reduction below reads only the statements.
+    blocks = {name: re.sub(r"//[^\n]*", "", body) for name, body in blocks.items()}
     # -1: random (on with probability 1/2), as our engines start a node with no stated level.
     istate = {m[0]: int(m[1]) for m in re.findall(r"^(\w+)\.istate = (-?\d);", cfg_text, re.M)}
     return blocks, logic, istate, cfg_text
+
+
+variables = {}  # multi-valued node -> its MaBoSS variables, filled by export()
+
+
+def held(items, value):
+    """Constants for held nodes: `X:k` -> X's variables up to level k on, the rest off; a bare
+    node -> every variable of it at `value`."""
+    const = {}
+    for item in items:
+        node, _, level = item.partition(":")
+        names = variables.get(node, [node])
+        k = int(level) if level else (len(names) if value else 0)
+        const.update({name: int(j < k) for j, name in enumerate(names)})
+    return const
 
 
 def maboss_arm(model, on, off):
@@ -146,11 +192,12 @@ def maboss_arm(model, on, off):
     """
     blocks, logic, istate, cfg_text = model
     const = {n: istate.get(n, 0) for n, rule in logic.items() if rule.strip() == n}
-    random_inputs = sorted(n for n, v in const.items() if v < 0 and n not in on and n not in off)
+    fixed = {**held(on, 1), **held(off, 0)}
+    joint = {x.strip() for line in cfg_text.splitlines() if line.startswith("[") for x in line[1:line.index("]")].split(",")}
+    random_inputs = sorted(n for n, v in const.items() if (v < 0 or n in joint) and n not in fixed)
     if random_inputs:
         sys.exit(f"inputs start at random, which a constant cannot stand for: {random_inputs}")
-    const.update({n: 1 for n in on})
-    const.update({n: 0 for n in off})
+    const.update(fixed)
     name = re.compile(r"\b[A-Za-z_]\w*\b")
     keep, stack = [], [n for n in READOUTS if n not in const]
     while stack:
@@ -174,6 +221,14 @@ def maboss_arm(model, on, off):
         out_bnd.append(f"Node {node} {{{body}\n}}")
         out_cfg += [line for line in cfg_text.splitlines()
                     if line.startswith((f"$Low_{node} ", f"$High_{node} ", f"{node}.istate "))]
+    # Joint istates (a multi-valued node starting at 0 or its maximum): kept whole or not at all.
+    for line in cfg_text.splitlines():
+        if line.startswith("["):
+            members = [x.strip() for x in line[1:line.index("]")].split(",")]
+            if all(x in keep for x in members):
+                out_cfg.append(line)
+            elif any(x in keep for x in members):
+                sys.exit(f"a joint istate is split by the reduction: {line}")
     out_cfg += [f"sample_count = {args.samples};", f"max_time = {args.max_time};", "time_tick = 1;",
                 "discrete_time = 0;", "use_physrandgen = FALSE;", "seed_pseudorandom = 42;", "thread_count = 1;"]
     with tempfile.TemporaryDirectory() as d:
@@ -191,17 +246,21 @@ def ours_arm(on, off, background=None):
                "--steps", str(args.max_time), "--json"] + sum((["--readout", n] for n in READOUTS), [])
     if background:  # its clamps come with the name
         command += ["--background", background]
-        on = [n for n in on if n in THERAPIES]
+        on = [n for n in on if n.partition(":")[0] in THERAPIES]
         off = []
-    command += sum((["--therapy" if n in THERAPIES else "--overexpress", n] for n in on), [])
+    for item in on:
+        node, _, level = item.partition(":")
+        # `X:k` is level k of X's maximum (the variables the export wrote for it).
+        dose = f"{node}:{int(level) / len(variables.get(node, [node])):g}" if level else node
+        command += ["--therapy" if node in THERAPIES else "--overexpress", dose]
     command += sum((["--knockout", n] for n in off), [])
-    if not any(n in THERAPIES for n in on):  # `respond` needs a change; the untreated arm is the baseline column of any arm
+    if not any(n.partition(":")[0] in THERAPIES for n in on):  # `respond` needs a change; the untreated arm is the baseline column of any arm
         command += ["--therapy", "ANTI_PD1"]
     run = subprocess.run(command, capture_output=True, text=True)
     if run.returncode != 0:
         sys.exit(f"immunosim failed: {run.stderr.strip()}")
     readouts = json.loads(run.stdout)["readouts"]
-    column = "treated" if any(n in THERAPIES for n in on) else "baseline"
+    column = "treated" if any(n.partition(":")[0] in THERAPIES for n in on) else "baseline"
     return {r["node"]: r[column] for r in readouts}
 
 
