@@ -192,6 +192,10 @@ def maboss_arm(model, on, off):
     """
     blocks, logic, istate, cfg_text = model
     const = {n: istate.get(n, 0) for n, rule in logic.items() if rule.strip() == n}
+    # A multi-valued input's variables read only each other (they keep its level): constants too.
+    for node, names in variables.items():
+        if all(set(re.findall(r"\b[A-Za-z_]\w*\b", logic[v])) <= set(names) for v in names):
+            const.update({v: istate.get(v, 0) for v in names})
     fixed = {**held(on, 1), **held(off, 0)}
     joint = {x.strip() for line in cfg_text.splitlines() if line.startswith("[") for x in line[1:line.index("]")].split(",")}
     random_inputs = sorted(n for n, v in const.items() if (v < 0 or n in joint) and n not in fixed)

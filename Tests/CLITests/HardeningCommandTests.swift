@@ -138,5 +138,22 @@ struct HardeningCommandTests {
         #expect(result.status == 1)
         #expect(result.stdout.isEmpty)
         #expect(result.stderr.contains("node 'A' is multi-valued") && result.stderr.contains("--to sbml"), "\(result.stderr)")
+        #expect(result.stderr.contains("--levels thermometer"), "the error names the exact Boolean alternative")
+    }
+
+    @Test("convert --levels: thermometer writes bnet and MaBoSS variables per level; misuse is a usage error")
+    func levelsOption() throws {
+        let bnet = try run(["convert", "builtin:tme", "--to", "bnet", "--levels", "thermometer"])
+        #expect(bnet.status == 0, "\(bnet.stderr)")
+        #expect(bnet.stdout.contains("\nTAT_b2, TAT_b2 & TAT | TAT_b3\n") && bnet.stdout.contains("\nNEOANTIGENS_b2, "), "\(bnet.stdout.prefix(400))")
+        #expect(bnet.stdout.contains("TAT_b4"), "the direct kill reads level 4")
+        for (arguments, message) in [
+            (["--to", "bnet", "--levels", "projection"], "would lose levels"),
+            (["--to", "sbml", "--levels", "thermometer"], "applies to --to maboss and --to bnet"),
+            (["--to", "maboss", "-o", "x", "--levels", "ladder"], "--levels must be one of"),
+        ] {
+            let result = try run(["convert", "builtin:tme"] + arguments)
+            #expect(result.status == 2 && result.stderr.contains(message), "\(arguments): \(result.stderr)")
+        }
     }
 }

@@ -153,8 +153,9 @@ struct FormatsHardeningTests {
             bnd.components(separatedBy: "Node ").first { $0.hasPrefix("\(name) {") } ?? ""
         }
         #expect(!bnd.contains("approximated") && !bnd.contains("read as ON"))
-        #expect(block("A").contains("// level >= 1 of A (levels 0...2)") && block("A").contains("logic = A;"))
-        #expect(block("A_b2").contains("logic = A_b2;"))
+        #expect(block("A").contains("// level >= 1 of A (levels 0...2)") && block("A").contains("logic = A | A_b2;"))
+        // An input keeps its level, and its variables keep the coding admissible.
+        #expect(block("A_b2").contains("logic = A_b2 & A;"), "\(block("A_b2"))")
         #expect(block("B").contains("logic = A_b2;"), "\(block("B"))")
         #expect(block("D").contains("logic = B;"), "B == 1 on a Boolean B is B: \(block("D"))")
         #expect(cfg.contains("[A, A_b2].istate = 0.5 [0, 0], 0.5 [1, 1];"), "\(cfg)")

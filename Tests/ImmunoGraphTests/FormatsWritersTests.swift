@@ -125,7 +125,7 @@ struct FormatsWritersTests {
         #expect(bnd.contains("Node IL_2 {") && bnd.contains("logic = IL_2;") && bnd.contains("// multi-valued"))
         // Thermometer-coded (the default): IL-2's second level is a variable of its own, and T reads it.
         let (coded, _) = MaBoSSFormat.write(graph)
-        #expect(coded.contains("Node IL_2 {") && coded.contains("Node IL_2_b2 {\n  // level >= 2 of IL-2 (levels 0...2), thermometer-coded\n  logic = IL_2_b2;"))
+        #expect(coded.contains("Node IL_2 {") && coded.contains("Node IL_2_b2 {\n  // level >= 2 of IL-2 (levels 0...2), thermometer-coded\n  logic = IL_2_b2 & IL_2;"))
         #expect(coded.contains("Node T {\n  logic = IL_2_b2;"), "\(coded)")
     }
 

@@ -63,14 +63,22 @@ struct MaBoSSThermometerTests {
         [MaBoSSFormat.identifier(id)] + (m > 1 ? (2...m).map { MaBoSSFormat.identifier(id) + "_b\($0)" } : [])
     }
 
-    @Test("on every state of 60 random multi-valued models, each written variable X_bk reads (target ≥ k & X ≥ k−1) | X ≥ k+1 of the engines' semantics")
-    func variableLogicIsTheUnitaryUpdate() throws {
+    /// The two writers' coded files read back as Boolean graphs (MaBoSS by default, bnet with
+    /// `thermometer`).
+    static func written(_ graph: MechanismGraph, bnet: Bool) throws -> MechanismGraph {
+        if bnet { return try BnetFormat.read(try BnetFormat.write(graph, thermometer: true), name: graph.name) }
+        let (bnd, cfg) = MaBoSSFormat.write(graph)
+        return try MaBoSSReader.read(bnd: bnd, cfg: cfg, name: graph.name).graph
+    }
+
+    @Test("on every state of 60 random multi-valued models, each written variable X_bk reads (target ≥ k & X ≥ k−1) | X ≥ k+1 of the engines' semantics",
+          arguments: ["maboss", "bnet"])
+    func variableLogicIsTheUnitaryUpdate(_ format: String) throws {
         var multiValued = 0, states = 0
         for seed in UInt64(1)...60 {
             let graph = try Self.graph(seed: seed)
             let model = try LogicalModel(graph)
-            let (bnd, cfg) = MaBoSSFormat.write(graph)
-            let back = try MaBoSSReader.read(bnd: bnd, cfg: cfg, name: graph.name).graph
+            let back = try Self.written(graph, bnet: format == "bnet")
             let names = graph.nodes.map { Self.variables($0.id, $0.maxLevel) }
             #expect(back.nodes.map(\.id) == names.flatMap { $0 }, "seed \(seed)")
             if graph.nodes.contains(where: { $0.maxLevel > 1 }) { multiValued += 1 }
@@ -95,6 +103,33 @@ struct MaBoSSThermometerTests {
             }
         }
         #expect(multiValued >= 50 && states >= 2000, "\(multiValued) models, \(states) states")
+    }
+
+    @Test("the bnet coding has exactly the multi-valued asynchronous attractors (random models up to 9 variables, brute force)")
+    func bnetCodingKeepsTheAsynchronousAttractors() throws {
+        var checked = 0
+        for seed in UInt64(1)...60 {
+            let graph = try Self.graph(seed: seed)
+            guard graph.nodes.reduce(0, { $0 + $1.maxLevel }) <= 9, graph.nodes.contains(where: { $0.maxLevel > 1 }) else { continue }
+            let model = try LogicalModel(graph)
+            let boolean = try LogicalModel(try Self.written(graph, bnet: true))
+            // Variables of node i: a run of maxLevel variables in node order; its level is how many are on.
+            let widths = graph.nodes.map(\.maxLevel)
+            func decode(_ state: [Int]) -> [Int] {
+                var offset = 0
+                return widths.map { w in
+                    defer { offset += w }
+                    return state[offset..<(offset + w)].reduce(0, +)
+                }
+            }
+            let decoded = Set(RandomLogical.asynchronousAttractors(boolean).map { attractor in
+                Set(attractor.map(decode)).sorted { $0.lexicographicallyPrecedes($1) }
+            })
+            let direct = Set(RandomLogical.asynchronousAttractors(model).map { $0.sorted { $0.lexicographicallyPrecedes($1) } })
+            #expect(decoded == direct, "seed \(seed)")
+            checked += 1
+        }
+        #expect(checked >= 10, "\(checked) models")
     }
 
     /// A therapy `T` (0…3) held at level 2, a node `X` (0…2) whose levels follow it, a Boolean `Y`

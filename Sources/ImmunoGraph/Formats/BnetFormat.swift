@@ -160,19 +160,24 @@ public enum BnetFormat {
     /// Writes `graph` as bnet with a `targets, factors` header. Nodes without a rule use their
     /// inhibitor-dominant rule; nodes with no inputs are written as `A, A`.
     ///
-    /// bnet is Boolean: a model with a multi-valued node (``Node/maxLevel`` above 1) is refused
-    /// rather than written with its levels silently lost. Write it as SBML-qual or JSON instead.
-    /// Comparisons in the rules of a Boolean model are written as-is (`A >= 2`), which only this
-    /// package and tools that accept the extension read back.
+    /// bnet is Boolean. By default a model with a multi-valued node (``Node/maxLevel`` above 1) is
+    /// refused rather than written with its levels silently lost. With `thermometer`, each such
+    /// node `X` (maximum `m`) is written as the variables `X` (level ≥ 1), `X_b2`, …, `X_bm` of the
+    /// thermometer coding, with `A >= k` read as `A_bk` (see ``MaBoSSFormat``): exact under
+    /// **asynchronous** updating (pyboolnet, AEON, BoolNet's asynchronous mode), not under
+    /// synchronous updating. Comparisons in the rules of a Boolean model are written as-is
+    /// (`A >= 2`), which only this package and tools that accept the extension read back.
     ///
-    /// - Throws: ``ModelWriteError`` naming the first multi-valued node.
-    public static func write(_ graph: MechanismGraph, header: Bool = true) throws(ModelWriteError) -> String {
-        if let node = graph.nodes.first(where: { $0.maxLevel > 1 }) {
+    /// - Throws: ``ModelWriteError`` naming the first multi-valued node (without `thermometer`)
+    ///   or the first identifier bnet cannot spell.
+    public static func write(_ graph: MechanismGraph, header: Bool = true, thermometer: Bool = false) throws(ModelWriteError) -> String {
+        if !thermometer, let node = graph.nodes.first(where: { $0.maxLevel > 1 }) {
             let count = graph.nodes.filter { $0.maxLevel > 1 }.count
             throw ModelWriteError(format: "bnet",
                 message: "bnet is Boolean, but node '\(node.id)' is multi-valued (levels 0...\(node.maxLevel))"
                     + (count > 1 ? " and so are \(count - 1) other node(s)" : "")
-                    + "; write SBML-qual or JSON instead (--to sbml or --to json)")
+                    + "; write SBML-qual or JSON instead (--to sbml or --to json), or the thermometer coding "
+                    + "(--levels thermometer: one variable per level, exact under asynchronous updating)")
         }
         if let node = graph.nodes.first(where: { node in
             node.id.isEmpty || !node.id.unicodeScalars.allSatisfy(isNameCharacter)
@@ -186,6 +191,15 @@ public enum BnetFormat {
         }
         var lines: [String] = []
         if header { lines.append("targets, factors") }
+        if thermometer {
+            let coding = ThermometerCoding(graph, thermometer: true, identifier: { $0 })
+            for (i, names) in coding.names.enumerated() {
+                for (k, name) in zip(1..., names) {
+                    lines.append("\(name), \(coding.logic(of: i, atLeast: k).map(\.description) ?? name)")
+                }
+            }
+            return lines.joined(separator: "\n") + "\n"
+        }
         for (i, node) in graph.nodes.enumerated() {
             let rule = graph.effectiveRule(for: i)
             lines.append("\(node.id), \(rule.map(\.description) ?? node.id)")

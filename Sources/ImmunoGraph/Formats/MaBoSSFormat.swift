@@ -78,7 +78,8 @@ public enum MaBoSSFormat {
     ///
     /// - Complexity: O(N + E + Σ maxLevel × rule size).
     public static func write(_ graph: MechanismGraph, settings: Settings = Settings()) -> (bnd: String, cfg: String) {
-        let coding = MaBoSSCoding(graph, thermometer: settings.multiValued == .thermometer)
+        let coding = ThermometerCoding(graph, thermometer: settings.multiValued == .thermometer, identifier: identifier,
+                                       reserved: ["NOT", "AND", "OR", "XOR", "Node", "node"])
         var bnd = "// \(graph.name): written by ImmunoGraph\n"
         var cfg = "// \(graph.name): written by ImmunoGraph\n"
         if coding.thermometer, graph.nodes.contains(where: { $0.maxLevel > 1 }) {

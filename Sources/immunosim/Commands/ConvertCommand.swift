@@ -6,20 +6,22 @@ import ImmunoSim
 let convertCommand = Command(
     name: "convert",
     summary: "Convert a model to bnet, SBML-qual, JSON, MaBoSS (.bnd/.cfg), SIF, DOT or GraphML.",
-    usage: "MODEL --to bnet|sbml|json|maboss|sif|dot|graphml [-o OUT] [--sif-style numeric|arrows|words] [--maboss-levels thermometer|projection]",
+    usage: "MODEL --to bnet|sbml|json|maboss|sif|dot|graphml [-o OUT] [--sif-style numeric|arrows|words] [--levels thermometer|projection]",
     options: [
         OptionSpec(name: "to", value: "FORMAT", help: "Output format: bnet, sbml, json, maboss, sif, dot or graphml."),
         OptionSpec(name: "output", short: "o", value: "OUT",
             help: "Output file (default: standard output). For maboss, the prefix of OUT.bnd and OUT.cfg (required)."),
         OptionSpec(name: "sif-style", value: "STYLE", help: "SIF sign style: numeric (1/-1, default), arrows (->/-|) or words."),
-        OptionSpec(name: "maboss-levels", value: "CODING",
-            help: "Multi-valued nodes in MaBoSS: thermometer (default: X, X_b2, ... one variable per level, exact) "
-                + "or projection (one variable per node, level >= 1; lossy)."),
+        OptionSpec(name: "levels", value: "CODING",
+            help: "Multi-valued nodes in Boolean formats. maboss: thermometer (default: X, X_b2, ..., one variable per level, "
+                + "exact) or projection (one variable per node, level >= 1; lossy). bnet: thermometer writes the same coding "
+                + "(exact under asynchronous updating only); without it a multi-valued model is refused."),
     ],
     examples: [
         "immunosim convert builtin:flagship --to sbml -o flagship.sbml",
         "immunosim convert model.bnet --to maboss -o model",
         "immunosim convert model.sbml --to sif --sif-style arrows",
+        "immunosim convert builtin:tme --to bnet --levels thermometer -o tme.bnet",
     ],
     run: { arguments in
         guard arguments.positionals.count == 1 else {
@@ -28,8 +30,14 @@ let convertCommand = Command(
         guard let format = arguments.value("to") else {
             throw CLIError.usage("convert needs --to bnet|sbml|json|maboss|sif|dot|graphml")
         }
-        if arguments.value("maboss-levels") != nil, format != "maboss" {
-            throw CLIError.usage("--maboss-levels applies to --to maboss only")
+        let levels = try arguments.value("levels").map { _ in
+            try arguments.choice("levels", MaBoSSFormat.MultiValued.allCases.map(\.rawValue), default: "thermometer")
+        }
+        if levels != nil, !["maboss", "bnet"].contains(format) {
+            throw CLIError.usage("--levels applies to --to maboss and --to bnet only")
+        }
+        if levels == "projection", format == "bnet" {
+            throw CLIError.usage("--levels projection would lose levels silently in bnet; use --levels thermometer, --to sbml or --to json")
         }
         let output = arguments.value("output")
         let graph = try ModelLoader.load(arguments.positionals[0])
@@ -40,7 +48,7 @@ let convertCommand = Command(
         }
         if ["bnet", "maboss", "sif"].contains(format) { warnAboutAntibodies(in: graph, format: format) }
         switch format {
-        case "bnet": try writeOutput(BnetFormat.write(graph), to: output)
+        case "bnet": try writeOutput(BnetFormat.write(graph, thermometer: levels == "thermometer"), to: output)
         case "sbml": try writeOutput(SBMLQualWriter.write(graph), to: output)
         case "json": try writeOutput(String(decoding: try JSONFormat.write(graph), as: UTF8.self), to: output)
         case "sif":
@@ -54,8 +62,8 @@ let convertCommand = Command(
             }
             var prefix = output
             for ext in [".bnd", ".cfg"] where prefix.hasSuffix(ext) { prefix.removeLast(ext.count) }
-            let levels = try arguments.choice("maboss-levels", MaBoSSFormat.MultiValued.allCases.map(\.rawValue), default: "thermometer")
-            let (bnd, cfg) = MaBoSSFormat.write(graph, settings: .init(multiValued: MaBoSSFormat.MultiValued(rawValue: levels) ?? .thermometer))
+            let coding = MaBoSSFormat.MultiValued(rawValue: levels ?? "thermometer") ?? .thermometer
+            let (bnd, cfg) = MaBoSSFormat.write(graph, settings: .init(multiValued: coding))
             try writeOutput(bnd, to: prefix + ".bnd")
             try writeOutput(cfg, to: prefix + ".cfg")
         default:
