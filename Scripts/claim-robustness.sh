@@ -8,7 +8,8 @@
 # at least twice the tolerance) without being listed, with its reason, in ClaimRobustnessTests —
 # or when a listed pair now meets it (the lists only shrink), or when a claim holds on the nominal
 # model under a semantics ClaimCatalog does not run it under ("excluded:" lines). CI runs it.
-# Usage: Scripts/claim-robustness.sh [--model FILE] [--semantics LIST] [--claims IDS] [--stochastic N] [--sensitivity] [N]
+# Usage: Scripts/claim-robustness.sh [--model FILE] [--semantics LIST] [--claims IDS] [--stochastic N] [--sensitivity]
+#        [--hill2-logic LOGIC] [--reading final|average] [N]
 #   N             graded variants per semantics (default 200)
 #   --stochastic  stochastic variants (default min(N, 20); each runs 4000 trajectories per arm)
 #   --semantics   comma-separated subset of multilinear,hill2,stochastic (default all)
@@ -18,6 +19,8 @@
 #   --hill2-logic hillcube  a stress test: under hill2, pass every input of an explicit rule
 #                 through its edge's Hill function too (by default rules read their inputs as
 #                 they are, by the multilinear extension, and only signed edges are steepened)
+#   --reading average  read each graded arm as its mean over steps 200-400 instead of its level at
+#                 step 200 (for a logic whose arms oscillate, such as hillcube)
 # The release build lives in .build-robustness of this package (SCRATCH overrides it).
 set -e
 cd "$(dirname "$0")/.."
@@ -32,7 +35,10 @@ while [ $# -gt 0 ]; do
         --hill2-logic)
             case "$2" in multilinear|hillcube|minmax) ;; *) echo "claim-robustness.sh: --hill2-logic expects multilinear, hillcube or minmax, got '$2'" >&2; exit 2 ;; esac
             IMMUNOSIM_CLAIM_HILL2_LOGIC="$2"; export IMMUNOSIM_CLAIM_HILL2_LOGIC; shift 2 ;;
-        -h|--help) sed -n '2,20p' "$0"; exit 0 ;;
+        --reading)
+            case "$2" in final|average) ;; *) echo "claim-robustness.sh: --reading expects final or average, got '$2'" >&2; exit 2 ;; esac
+            IMMUNOSIM_CLAIM_READING="$2"; export IMMUNOSIM_CLAIM_READING; shift 2 ;;
+        -h|--help) sed -n '2,24p' "$0"; exit 0 ;;
         *) N="$1"; shift ;;
     esac
 done

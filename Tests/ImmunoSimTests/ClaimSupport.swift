@@ -19,6 +19,12 @@ struct ClaimModel: Sendable {
     static let stochasticTrajectories = 4000
     /// Differences up to this size are "unchanged", as in `Response.defaultTolerance`.
     static let tolerance = Response.defaultTolerance
+    /// How a graded run of the default length is read: the level at step ``steps`` (the
+    /// reference: under multilinear and hill2 every arm has settled by then, `SanityTests`), or,
+    /// with `IMMUNOSIM_CLAIM_READING=average`, the mean over steps ``steps``…2×``steps`` — the
+    /// reading of a logic whose arms oscillate, such as the HillCube stress reading.
+    static let readingName = ProcessInfo.processInfo.environment["IMMUNOSIM_CLAIM_READING"] ?? ""
+    static let averagedReading = readingName == "average"
 
     /// The model under `semantics`, optionally a variant with every parameter jittered
     /// (``ClaimVariant``): graded weights, rates, basal levels and thresholds; stochastic
@@ -83,7 +89,9 @@ struct ClaimModel: Sendable {
             return Run(graph: graph, source: .reading(reading))
         }
         guard let model else { throw ClaimModelError() }
-        return Run(graph: graph, source: .graded(model.run(try model.inputs(for: scenario), steps: steps)))
+        let averaged = Self.averagedReading && steps == Self.steps
+        let trajectory = model.run(try model.inputs(for: scenario), steps: averaged ? 2 * steps : steps)
+        return Run(graph: graph, source: .graded(trajectory), averageFrom: averaged ? steps : nil)
     }
 
     func run(_ therapies: [String: Double] = [:], background: String? = nil, holds: [String: Double] = [:],
@@ -100,6 +108,8 @@ struct ClaimModel: Sendable {
         }
         let graph: MechanismGraph
         let source: Source
+        /// With an averaged reading, the first step of the window read.
+        var averageFrom: Int? = nil
         func series(_ id: String) -> [Double] {
             guard let i = graph.index(of: id) else { Issue.record("no node \(id)"); return [] }
             switch source {
@@ -107,10 +117,16 @@ struct ClaimModel: Sendable {
             case .reading(let reading): return reading.series(i)
             }
         }
-        /// The level at the last step (graded) or the mean probability over the window read (stochastic).
+        /// The level at the last step (graded; with an averaged reading, the mean from
+        /// `averageFrom` on) or the mean probability over the window read (stochastic).
         subscript(_ id: String) -> Double {
             switch source {
-            case .graded: return series(id).last ?? .nan
+            case .graded:
+                let levels = series(id)
+                if let from = averageFrom, from < levels.count {
+                    return levels[from...].reduce(0, +) / Double(levels.count - from)
+                }
+                return levels.last ?? .nan
             case .reading(let reading):
                 guard let i = graph.index(of: id) else { Issue.record("no node \(id)"); return .nan }
                 return reading.levels[i]
