@@ -107,13 +107,14 @@ public enum MaBoSSFormat {
                     bnd += "  // approximated: the source logic reads multi-valued levels; levels >= 1 read as ON\n"
                 }
                 bnd += "  logic = \(logic);\n"
-                let switchName = names[0]
                 if node.isTherapy, names.count > 1 {
-                    // Held at level L (`$Level_X = L`): variables 1...L on, the others off.
-                    bnd += "  rate_up = $Low_\(switchName) ? 0.0 : ($High_\(switchName) ? 1.0 : ($Level_\(switchName) >= \(k) ? 1.0 : "
-                        + "($Level_\(switchName) > 0 ? 0.0 : (@logic ? 1.0 : 0.0))));\n"
-                    bnd += "  rate_down = $Low_\(switchName) ? 1.0 : ($High_\(switchName) ? 0.0 : ($Level_\(switchName) >= \(k) ? 0.0 : "
-                        + "($Level_\(switchName) > 0 ? 1.0 : (@logic ? 0.0 : 1.0))));\n"
+                    // The switches are named after the level-1 variable. Held at level L
+                    // (`$Level_X = L`): variables 1...L on, the others off.
+                    let x = names[0]
+                    bnd += "  rate_up = $Low_\(x) ? 0.0 : ($High_\(x) ? 1.0 : ($Level_\(x) >= \(k) ? 1.0 : "
+                        + "($Level_\(x) > 0 ? 0.0 : (@logic ? 1.0 : 0.0))));\n"
+                    bnd += "  rate_down = $Low_\(x) ? 1.0 : ($High_\(x) ? 0.0 : ($Level_\(x) >= \(k) ? 0.0 : "
+                        + "($Level_\(x) > 0 ? 1.0 : (@logic ? 0.0 : 1.0))));\n"
                 } else if node.isTherapy {
                     bnd += "  rate_up = $Low_\(name) ? 0.0 : ($High_\(name) ? 1.0 : (@logic ? 1.0 : 0.0));\n"
                     bnd += "  rate_down = $Low_\(name) ? 1.0 : ($High_\(name) ? 0.0 : (@logic ? 0.0 : 1.0));\n"
@@ -133,14 +134,13 @@ public enum MaBoSSFormat {
         }
         for (i, (node, halfOn)) in zip(graph.nodes, graph.nodesStartingHalfOn).enumerated() {
             let names = coding.names[i]
-            if names.count > 1, halfOn, node.initialLevel == nil {
+            if names.count > 1, halfOn {
                 let zeros = names.map { _ in "0" }.joined(separator: ", "), ones = names.map { _ in "1" }.joined(separator: ", ")
                 cfg += "[\(names.joined(separator: ", "))].istate = 0.5 [\(zeros)], 0.5 [\(ones)];\n"
                 continue
             }
             for (k, name) in zip(1..., names) {
-                let on = names.count > 1 ? (node.initialLevel ?? 0) >= k : (node.initialLevel ?? 0) >= 1
-                cfg += "\(name).istate = \(on ? "1" : halfOn ? "-1" : "0");\n"
+                cfg += "\(name).istate = \((node.initialLevel ?? 0) >= k ? "1" : halfOn ? "-1" : "0");\n"
             }
         }
         for (i, node) in graph.nodes.enumerated() {
