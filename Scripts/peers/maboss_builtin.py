@@ -21,8 +21,9 @@ Boolean reading reproduces: C057, C053 (IL-21 with and without IL-15), C030–C0
 C023–C024 (doxorubicin), C082 (anti-CTLA-4 frees CD80, CD86 and CD28), C043 and C043b (cold and inflamed backgrounds),
 TAT at its full activity (DAMPs and ICD through DNA damage, the burden with and without CD8 T
 cells, C020 in the cold tumour), and TAT's activities (C007: 125, 250, 500 kBq/kg, levels 1, 2, 4 of
-5; C008: the same without lymphocytes), which the thermometer-coded export makes exact (TAT,
-TAT_b2, ..., TAT_b5). Exit 1 if a claim does not hold
+5; C008: the same without lymphocytes) and beam radiation at 8 and 12 Gy per fraction (C016,
+C017, C090; C018 with TAT), which the thermometer-coded export makes exact (TAT, TAT_b2, ...,
+TAT_b5; EBRT, ..., EBRT_b8). Exit 1 if a claim does not hold
 under both tools or an arm's probabilities differ by more than 5 standard errors; exit 0 with a note when cmaboss is absent.
 Not part of `swift test`.
 """
@@ -43,9 +44,9 @@ except ImportError:
 
 READOUTS = ["T_CELL_ACTIVATION", "CD8_T", "IFNG", "TIM3", "PDL1", "T_CELL_EXHAUSTION", "TUMOR_BURDEN",
             "NK", "NK_CYTOTOXICITY", "MHC_I", "CXCL9", "TREG", "MDSC", "CD80", "CD86", "CD28", "DAMPS", "ICD",
-            "DNA_DAMAGE", "TUMOR_CELL"]
+            "DNA_DAMAGE", "TUMOR_CELL", "TREX1", "TYPE_I_IFN", "IMMUNE_MEMORY"]
 # Nodes held on through `--therapy` on our side (the others through `--overexpress`).
-THERAPIES = {"ANTI_PD1", "ANTI_PDL1", "ANTI_CTLA4", "ANTI_TIM3", "IL21_THERAPY", "IL12_THERAPY", "DOXORUBICIN", "TAT"}
+THERAPIES = {"ANTI_PD1", "ANTI_PDL1", "ANTI_CTLA4", "ANTI_TIM3", "IL21_THERAPY", "IL12_THERAPY", "DOXORUBICIN", "TAT", "EBRT"}
 # Arms: name -> (nodes held on, nodes held off[, background]); `X:k` holds a multi-valued node at
 # level k (its thermometer variables X, X_b2, ..., X_bk on, the rest off; `--therapy X:k/max` on
 # our side), a bare `X` at its maximum. A background's clamps are listed in
@@ -79,6 +80,9 @@ ARMS = {
     "TAT 250 kBq/kg": (["TAT:2"], []),
     "TAT 500 kBq/kg": (["TAT:4"], []),
     "lymphocyte-deficient": ([], RAG, "RAG2_IL2RG_KO"),
+    # Beam radiation at 8 and 12 Gy per fraction (EBRT 0.4 and 0.6 of 20 Gy: levels 3 and 5 of 8).
+    "EBRT 8 Gy": (["EBRT:3"], []),
+    "EBRT 12 Gy": (["EBRT:5"], []),
     "lymphocyte-deficient + TAT 125": (["TAT:1"], RAG, "RAG2_IL2RG_KO"),
     "lymphocyte-deficient + TAT 250": (["TAT:2"], RAG, "RAG2_IL2RG_KO"),
     "lymphocyte-deficient + TAT 500": (["TAT:4"], RAG, "RAG2_IL2RG_KO"),
@@ -124,6 +128,14 @@ CLAIMS = [
     # C007 is graded-only (seeds/README.md): in the Boolean reading DNA damage is on at any
     # activity and TAT's immune arm leaves the burden; both tools must say so.
     ("C007 (Boolean) 125 kBq/kg leaves the burden", change("TUMOR_BURDEN", "untreated", "TAT 125 kBq/kg"), 0),
+    ("C016 type I IFN lower at 12 Gy than at 8 Gy", change("TYPE_I_IFN", "EBRT 8 Gy", "EBRT 12 Gy"), -1),
+    ("C017 12 Gy induces TREX1", change("TREX1", "untreated", "EBRT 12 Gy"), +1),
+    ("C017 TREX1 higher at 12 Gy than at 8 Gy", change("TREX1", "EBRT 8 Gy", "EBRT 12 Gy"), +1),
+    ("C018 TAT in vitro (full activity) induces TREX1", change("TREX1", "untreated", "TAT"), +1),
+    ("C018 TAT 250 kBq/kg leaves TREX1", change("TREX1", "untreated", "TAT 250 kBq/kg"), 0),
+    ("C090 EBRT 8 Gy raises ICD", change("ICD", "untreated", "EBRT 8 Gy"), +1),
+    ("C090 EBRT 8 Gy raises DAMPs", change("DAMPS", "untreated", "EBRT 8 Gy"), +1),
+    ("C090 EBRT 8 Gy raises immune memory", change("IMMUNE_MEMORY", "untreated", "EBRT 8 Gy"), +1),
     ("C007 500 kBq/kg lowers it below 250", change("TUMOR_BURDEN", "TAT 250 kBq/kg", "TAT 500 kBq/kg"), -1),
     ("C007 (Boolean) 125 and 250 read alike", change("TUMOR_BURDEN", "TAT 125 kBq/kg", "TAT 250 kBq/kg"), 0),
     ("C008 no lymphocytes: 125 kBq/kg no effect", change("TUMOR_BURDEN", "lymphocyte-deficient", "lymphocyte-deficient + TAT 125"), 0),
