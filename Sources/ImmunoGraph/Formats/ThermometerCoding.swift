@@ -64,51 +64,10 @@ struct ThermometerCoding {
             target = graph.effectiveRule(for: i) ?? .atom(.init(node.id, .atLeast, k))
         }
         guard let target else { return nil }
-        let coded = code(target)
+        let coded = Thermometer.code(target) { id in graph.index(of: id).map { names[$0].map(Expression.variable) } }
         guard node.maxLevel > 1 else { return coded }
-        let below: Expression = k > 1 ? .variable(names[i][k - 2]) : .constant(true)
-        let above: Expression = k < node.maxLevel ? .variable(names[i][k]) : .constant(false)
-        return Self.or([Self.and([coded, below]), above])
-    }
-
-    /// `expression` over variable names: `A >= k` is `A_bk`, `A == k` is `A_bk & !A_b(k+1)`;
-    /// a comparison no level satisfies is `0`, one every level satisfies `1`.
-    func code(_ expression: Expression) -> Expression {
-        switch expression {
-        case .constant: return expression
-        case .atom(let atom):
-            guard let i = graph.index(of: atom.node) else { return .variable(name(of: atom.node)) }
-            let variables = names[i]
-            let top = variables.count  // the highest level the variables tell apart
-            let maxLevel = graph.nodes[i].maxLevel
-            func atLeast(_ k: Int) -> Expression {
-                k <= 0 ? .constant(true) : k > top ? .constant(false) : .variable(variables[k - 1])
-            }
-            switch atom.comparison {
-            case .atLeast: return atom.level > maxLevel ? .constant(false) : atLeast(min(atom.level, top))
-            case .equal:
-                guard (0...maxLevel).contains(atom.level) else { return .constant(false) }
-                if top < maxLevel { return atom.level == 0 ? .not(atLeast(1)) : atLeast(1) }  // projection
-                return Self.and([atLeast(atom.level), Self.not(atLeast(atom.level + 1))])
-            }
-        case .not(let inner): return Self.not(code(inner))
-        case .and(let items): return Self.and(items.map(code))
-        case .or(let items): return Self.or(items.map(code))
+        return Thermometer.update(targetAtLeast: coded, k: k) { j in
+            j <= 0 ? .constant(true) : j > node.maxLevel ? .constant(false) : .variable(names[i][j - 1])
         }
-    }
-
-    static func not(_ e: Expression) -> Expression {
-        if case .constant(let value) = e { return .constant(!value) }
-        return .not(e)
-    }
-
-    static func and(_ items: [Expression]) -> Expression {
-        if items.contains(.constant(false)) { return .constant(false) }
-        return Expression.all(items.filter { $0 != .constant(true) })
-    }
-
-    static func or(_ items: [Expression]) -> Expression {
-        if items.contains(.constant(true)) { return .constant(true) }
-        return Expression.any(items.filter { $0 != .constant(false) })
     }
 }

@@ -71,8 +71,7 @@ struct BooleanisedModel: Sendable {
             let m = model.maxLevels[i]
             for k in 1...m {
                 let atLeastK = try coder.targetAtLeast(k, node: i)
-                let rule = ThermometerCoder.or([ThermometerCoder.and([atLeastK, coder.atLeast(i, k - 1)]),
-                                                coder.atLeast(i, k + 1)])
+                let rule = Thermometer.update(targetAtLeast: atLeastK, k: k) { coder.atLeast(i, $0) }
                 functions.append(.boolean(rule))
             }
         }
@@ -139,24 +138,10 @@ struct ThermometerCoder {
         return .variable(ids[variables[i].lowerBound + level - 1])
     }
 
-    /// An expression over levels, coded.
+    /// An expression over levels, coded (`Thermometer.code` in ImmunoGraph).
     func code(_ expression: Expression) -> Expression {
-        switch expression {
-        case .constant: return expression
-        case .atom(let atom):
-            guard let i = model.index(of: atom.node) else {
-                // The reference semantics reads an unknown identifier as level 0.
-                return .constant(atom.comparison == .atLeast ? atom.level <= 0 : atom.level == 0)
-            }
-            switch atom.comparison {
-            case .atLeast: return atLeast(i, atom.level)
-            case .equal:
-                guard (0...model.maxLevels[i]).contains(atom.level) else { return .constant(false) }
-                return Self.and([atLeast(i, atom.level), Self.not(atLeast(i, atom.level + 1))])
-            }
-        case .not(let inner): return Self.not(code(inner))
-        case .and(let items): return Self.and(items.map(code))
-        case .or(let items): return Self.or(items.map(code))
+        Thermometer.code(expression) { id in
+            model.index(of: id).map { i in variables[i].map { .variable(ids[$0]) } }
         }
     }
 
@@ -168,15 +153,15 @@ struct ThermometerCoder {
             var earlier: [Expression] = []
             for term in terms {
                 let condition = code(term.condition)
-                if term.level >= k { parts.append(Self.and(earlier + [condition])) }
-                earlier.append(Self.not(condition))
+                if term.level >= k { parts.append(Thermometer.and(earlier + [condition])) }
+                earlier.append(Thermometer.not(condition))
             }
             if let level = defaultLevel {
-                if level >= k { parts.append(Self.and(earlier)) }
+                if level >= k { parts.append(Thermometer.and(earlier)) }
             } else {
-                parts.append(Self.and(earlier + [atLeast(i, k)]))
+                parts.append(Thermometer.and(earlier + [atLeast(i, k)]))
             }
-            return Self.or(parts)
+            return Thermometer.or(parts)
         case .weightedSum(let inputs):
             guard inputs.count <= BooleanisedModel.maximumWeightedInputs else {
                 throw LogicalAnalysisError("cannot code node '\(model.nodeIDs[i])' as Boolean variables: its threshold "
@@ -201,35 +186,10 @@ struct ThermometerCoder {
                 let on = expand(j + 1, partial + inputs[j].weight)
                 let off = expand(j + 1, partial)
                 if on == off { return on }
-                return Self.or([Self.and([atoms[j], on]), Self.and([Self.not(atoms[j]), off])])
+                return Thermometer.or([Thermometer.and([atoms[j], on]), Thermometer.and([Thermometer.not(atoms[j]), off])])
             }
             return expand(0, 0)
         }
     }
 
-    static func not(_ e: Expression) -> Expression {
-        switch e {
-        case .constant(let value): return .constant(!value)
-        case .not(let inner): return inner
-        default: return .not(e)
-        }
-    }
-
-    static func and(_ items: [Expression]) -> Expression {
-        var kept: [Expression] = []
-        for item in items {
-            if case .constant(let value) = item { if value { continue } else { return .constant(false) } }
-            kept.append(item)
-        }
-        return kept.isEmpty ? .constant(true) : (kept.count == 1 ? kept[0] : .and(kept))
-    }
-
-    static func or(_ items: [Expression]) -> Expression {
-        var kept: [Expression] = []
-        for item in items {
-            if case .constant(let value) = item { if value { return .constant(true) } else { continue } }
-            kept.append(item)
-        }
-        return kept.isEmpty ? .constant(false) : (kept.count == 1 ? kept[0] : .or(kept))
-    }
 }
